@@ -1,0 +1,61 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+export const locales = ["de", "en"] as const;
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    email: text().notNull(),
+    name: text().notNull(),
+    passwordHash: text().notNull(),
+    locale: text({ enum: locales }).notNull().default("de"),
+    disabled: boolean().notNull().default(false),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // E-mail addresses are unique regardless of case: "Lisa@Example.com" is "lisa@example.com".
+    uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
+    check("users_email_shape", sql`${t.email} ~ '^[^@[:space:]]+@[^@[:space:]]+$'`),
+    check("users_name_not_blank", sql`length(trim(${t.name})) > 0`),
+    check("users_locale_known", sql`${t.locale} in ('de', 'en')`),
+  ],
+);
+
+/** Only the SHA-256 of the session token is stored: a leaked table does not let anyone in. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    // Serves "log out everywhere" on password change.
+    index("sessions_user_id_idx").on(t.userId),
+    check("sessions_id_is_sha256_hex", sql`${t.id} ~ '^[0-9a-f]{64}$'`),
+    check("sessions_expiry_after_creation", sql`${t.expiresAt} > ${t.createdAt}`),
+  ],
+);
+
+/**
+ * Fixed-window counters for brute-force limits. Kept in PostgreSQL, not in memory,
+ * so that several app processes share one count.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text().primaryKey(),
+    windowStart: timestamp({ withTimezone: true }).notNull(),
+    count: integer().notNull(),
+  },
+  (t) => [
+    check("rate_limits_count_positive", sql`${t.count} > 0`),
+    // Serves the clean-up of expired windows.
+    index("rate_limits_window_start_idx").on(t.windowStart),
+  ],
+);

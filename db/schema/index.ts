@@ -1,0 +1,5 @@
+// The one schema both drivers (PGlite and postgres.js) and drizzle-kit read.
+export * from "./auth.ts";
+export * from "./invitations.ts";
+export * from "./orgs.ts";
+export * from "./training.ts";

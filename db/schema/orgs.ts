@@ -1,0 +1,52 @@
+import { sql } from "drizzle-orm";
+import { check, index, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth.ts";
+
+export const organizationKind = pgEnum("organization_kind", ["company", "school", "training_centre"]);
+export const membershipRole = pgEnum("membership_role", ["apprentice", "trainer", "teacher", "admin"]);
+
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: organizationKind().notNull(),
+    name: text().notNull(),
+    town: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("organizations_name_not_blank", sql`length(trim(${t.name})) > 0`)],
+);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    role: membershipRole().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("memberships_user_org_role_key").on(t.userId, t.organizationId, t.role),
+    // Serves "who belongs to this organisation" (team and member lists).
+    index("memberships_organization_id_idx").on(t.organizationId, t.role),
+  ],
+);
+
+/** Who did what, where it matters for trust: invitations, password changes. */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    organizationId: uuid().references(() => organizations.id, { onDelete: "cascade" }),
+    action: text().notNull(),
+    targetId: uuid(),
+  },
+  (t) => [index("audit_events_organization_id_idx").on(t.organizationId, t.at)],
+);

@@ -1,0 +1,84 @@
+import { sql } from "drizzle-orm";
+import { check, date, index, pgTable, primaryKey, smallint, text, unique, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth.ts";
+import { organizations } from "./orgs.ts";
+
+/** Ausbildungsberufe, e.g. code "tischler" for Tischler/-in. */
+export const occupations = pgTable(
+  "occupations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    code: text().notNull().unique(),
+    name: text().notNull(),
+    /** Regular length of the apprenticeship in months (36 or 42 in most trades). */
+    durationMonths: smallint().notNull(),
+  },
+  (t) => [
+    check("occupations_code_slug", sql`${t.code} ~ '^[a-z0-9-]+$'`),
+    check("occupations_duration_sane", sql`${t.durationMonths} between 12 and 48`),
+  ],
+);
+
+/** The contract between an apprentice and a company (Ausbildungsverhältnis). */
+export const apprenticeships = pgTable(
+  "apprenticeships",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    apprenticeId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    companyId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    /** Null until the company names a responsible trainer. */
+    trainerId: uuid().references(() => users.id, { onDelete: "set null" }),
+    occupationId: uuid()
+      .notNull()
+      .references(() => occupations.id),
+    startsOn: date({ mode: "string" }).notNull(),
+    plannedEndOn: date({ mode: "string" }).notNull(),
+  },
+  (t) => [
+    // Serves the trainer's team list and the company's apprentice list.
+    index("apprenticeships_company_id_idx").on(t.companyId),
+    index("apprenticeships_trainer_id_idx").on(t.trainerId),
+    index("apprenticeships_apprentice_id_idx").on(t.apprenticeId),
+    check("apprenticeships_end_after_start", sql`${t.plannedEndOn} > ${t.startsOn}`),
+  ],
+);
+
+export const schoolClasses = pgTable(
+  "school_classes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    schoolId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    occupationId: uuid().references(() => occupations.id),
+    /** Ausbildungsjahr of the class (1 to 4). */
+    trainingYear: smallint().notNull(),
+  },
+  (t) => [
+    unique("school_classes_school_name_key").on(t.schoolId, t.name),
+    check("school_classes_training_year_range", sql`${t.trainingYear} between 1 and 4`),
+    check("school_classes_name_not_blank", sql`length(trim(${t.name})) > 0`),
+  ],
+);
+
+export const classEnrollments = pgTable(
+  "class_enrollments",
+  {
+    classId: uuid()
+      .notNull()
+      .references(() => schoolClasses.id, { onDelete: "cascade" }),
+    apprenticeId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.classId, t.apprenticeId] }),
+    // Serves "which classes is this apprentice in" on the apprentice's home.
+    index("class_enrollments_apprentice_id_idx").on(t.apprenticeId),
+  ],
+);
