@@ -1,0 +1,49 @@
+import { EmptyState, Section } from "#app/components/ui/page.tsx";
+import { useT } from "#app/i18n/use-t.ts";
+import type { HomeData } from "#app/modules/home/home.server.ts";
+
+type School = HomeData["classes"][number];
+
+/** The teacher's "Meine Klassen": each class with its students and where they train. */
+export function MyClasses({ school }: { school: School }) {
+  const t = useT();
+  return (
+    <Section
+      title={t("home.classes.title", { organization: school.organizationName })}
+      id={`classes-${school.organizationId}`}
+    >
+      {school.classes.length === 0 ? (
+        <EmptyState>{t("home.classes.empty")}</EmptyState>
+      ) : (
+        school.classes.map((c) => (
+          <details key={c.id} className="disclosure">
+            <summary>
+              <strong>{c.name}</strong>{" "}
+              <span className="muted">
+                {[
+                  c.occupationName,
+                  t("home.training.yearValue", { year: c.trainingYear }),
+                  t("home.classes.count", { students: c.students.length, companies: c.companyCount }),
+                ]
+                  .filter(Boolean)
+                  .join(" · ")}
+              </span>
+            </summary>
+            {c.students.length === 0 ? (
+              <p className="muted">{t("home.classes.noStudents")}</p>
+            ) : (
+              <ul className="item-list">
+                {c.students.map((s) => (
+                  <li key={s.userId}>
+                    <strong>{s.name}</strong>
+                    <span className="muted">{s.companyName ?? t("home.classes.noCompany")}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </details>
+        ))
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,48 @@
+import { ButtonLink } from "#app/components/ui/button.tsx";
+import { EmptyState, Section } from "#app/components/ui/page.tsx";
+import { useLocale, useT } from "#app/i18n/use-t.ts";
+import type { HomeData } from "#app/modules/home/home.server.ts";
+import { formatDate } from "#app/utils/format.ts";
+
+type Team = HomeData["teams"][number];
+
+/** The trainer's "Mein Team": the company's apprentices and a way to invite more. */
+export function MyTeam({ team }: { team: Team }) {
+  const t = useT();
+  const locale = useLocale();
+  const invite = team.canInvite ? (
+    <ButtonLink to={`/orgs/${team.organizationId}/invitations`}>{t("home.team.invite")}</ButtonLink>
+  ) : null;
+  return (
+    <Section title={t("home.team.title", { organization: team.organizationName })} id={`team-${team.organizationId}`}>
+      {team.apprentices.length === 0 ? (
+        <EmptyState action={invite}>{t("home.team.empty")}</EmptyState>
+      ) : (
+        <>
+          <ul className="item-list">
+            {team.apprentices.map((a) => (
+              <li key={a.userId}>
+                <strong>{a.name}</strong>
+                <span className="muted">
+                  {a.occupationName
+                    ? [
+                        a.occupationName,
+                        a.trainingYear
+                          ? t("home.training.yearValue", { year: a.trainingYear })
+                          : a.startsOn
+                            ? t("home.training.startsOn", { date: formatDate(locale, a.startsOn) })
+                            : null,
+                      ]
+                        .filter(Boolean)
+                        .join(" · ")
+                    : t("home.team.noApprenticeship")}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {invite}
+        </>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,68 @@
+import { PassThrough } from "node:stream";
+import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import { RemixServer } from "@remix-run/react";
+import { isbot } from "isbot";
+import { renderToPipeableStream } from "react-dom/server";
+import { closeDatabase } from "#db/client.server.ts";
+import { NonceProvider } from "#app/utils/nonce.tsx";
+import { startUp } from "#app/utils/startup.server.ts";
+
+export const streamTimeout = 5_000;
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** Per-request nonce that the Content-Security-Policy header allows for inline scripts. */
+    cspNonce: string;
+    /** The client's address (from X-Forwarded-For only when TRUST_PROXY is set). */
+    clientIp: string;
+  }
+}
+
+/** Called by server/index.js before it listens: migrations, and demo data on a new embedded database. */
+export const onStartup = startUp;
+/** Called by server/index.js on SIGTERM/SIGINT. */
+export const onShutdown = closeDatabase;
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  const nonce = loadContext.cspNonce;
+  // Bots and no-JS clients get the whole document at once; browsers get it streamed.
+  const readyEvent = isbot(request.headers.get("user-agent")) ? "onAllReady" : "onShellReady";
+  return new Promise((resolve, reject) => {
+    let shellRendered = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} abortDelay={streamTimeout} />
+      </NonceProvider>,
+      {
+        nonce,
+        [readyEvent]() {
+          shellRendered = true;
+          const body = new PassThrough();
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          );
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          if (shellRendered) console.error(error);
+        },
+      },
+    );
+    setTimeout(abort, streamTimeout + 1_000);
+  });
+}

@@ -1,0 +1,15 @@
+import { useRouteLoaderData } from "@remix-run/react";
+import { useCallback } from "react";
+import type { loader as rootLoader } from "#app/root.tsx";
+import { defaultLocale, type Locale } from "./locales.ts";
+import { type MessageKey, type TranslateParams, translate } from "./translate.ts";
+
+export function useLocale(): Locale {
+  return useRouteLoaderData<typeof rootLoader>("root")?.locale ?? defaultLocale;
+}
+
+/** `t("key", { name })` in the user's language. */
+export function useT() {
+  const locale = useLocale();
+  return useCallback((key: MessageKey | string, params?: TranslateParams) => translate(locale, key, params), [locale]);
+}

@@ -1,0 +1,25 @@
+import type { Database } from "#db/client.server.ts";
+import type { Locale } from "#app/i18n/locales.ts";
+import type { OrganizationKind, Role } from "#app/modules/permissions/roles.ts";
+
+export type ActorMembership = {
+  organizationId: string;
+  organizationName: string;
+  organizationKind: OrganizationKind;
+  role: Role;
+};
+
+/** The person acting, with what they belong to: everything a permission check needs. */
+export type Actor = {
+  id: string;
+  name: string;
+  email: string;
+  locale: Locale;
+  memberships: ActorMembership[];
+};
+
+/** What every module operation gets besides its input. `db` may be an open transaction. */
+export type Ctx = { db: Database; actor: Actor; now: Date };
+
+/** For operations that anonymous visitors may call (login, accepting an invitation). */
+export type PublicCtx = { db: Database; actor: Actor | null; now: Date };

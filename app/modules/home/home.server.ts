@@ -1,0 +1,58 @@
+import type { Ctx } from "#app/modules/context.server.ts";
+import { listInvitations, listMembers } from "#app/modules/orgs/queries.server.ts";
+import { can, organizationsWith } from "#app/modules/permissions/permissions.ts";
+import { companyTeam, myTraining, schoolClassesWithStudents } from "#app/modules/training/queries.server.ts";
+
+/**
+ * Everything the home page shows, one section per role the actor holds: a person can be
+ * trainer in one company and teacher at a school, or admin and trainer at once.
+ */
+export async function homeFor(ctx: Ctx) {
+  const { actor } = ctx;
+  const isApprentice = actor.memberships.some((m) => m.role === "apprentice");
+  const [training, teams, classes, administration] = await Promise.all([
+    isApprentice ? myTraining(ctx) : null,
+    Promise.all(
+      organizationsWith(actor, "team.view")
+        .filter((m) => m.organizationKind !== "school")
+        .map(async (m) => ({
+          organizationId: m.organizationId,
+          organizationName: m.organizationName,
+          canInvite: can(actor, "invitations.manage", m.organizationId),
+          apprentices: await companyTeam(ctx, m.organizationId),
+        })),
+    ),
+    Promise.all(
+      organizationsWith(actor, "classes.view")
+        .filter((m) => m.organizationKind !== "company")
+        .map(async (m) => ({
+          organizationId: m.organizationId,
+          organizationName: m.organizationName,
+          classes: await schoolClassesWithStudents(ctx, m.organizationId),
+        })),
+    ),
+    Promise.all(
+      organizationsWith(actor, "members.view").map(async (m) => {
+        const [members, invitations] = await Promise.all([
+          listMembers(ctx, m.organizationId),
+          listInvitations(ctx, m.organizationId),
+        ]);
+        return {
+          organizationId: m.organizationId,
+          organizationName: m.organizationName,
+          members,
+          openInvitations: invitations.filter((i) => i.status === "open").length,
+        };
+      }),
+    ),
+  ]);
+  return {
+    name: actor.name,
+    hasMemberships: actor.memberships.length > 0,
+    training,
+    teams,
+    classes,
+    administration,
+  };
+}
+export type HomeData = Awaited<ReturnType<typeof homeFor>>;

@@ -1,0 +1,116 @@
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { apprenticeships, auditEvents, classEnrollments, invitations, memberships, users } from "#db/schema/index.ts";
+import { hashPassword } from "#app/modules/auth/password.server.ts";
+import { createSession, type NewSession } from "#app/modules/auth/session.server.ts";
+import type { PublicCtx } from "#app/modules/context.server.ts";
+import { hashInvitationCode, isWellFormedInvitationCode } from "./invitation-code.server.ts";
+
+export type NewAccount = { name: string; email: string; password: string };
+
+export type AcceptInvitationResult =
+  | { ok: true; userId: string; session: NewSession | null }
+  | { ok: false; reason: "invalidCode" | "emailTaken" };
+
+/** Rolls the transaction back with a reason the caller turns into an answer. */
+class Refusal extends Error {
+  constructor(readonly reason: "invalidCode" | "emailTaken") {
+    super(reason);
+  }
+}
+
+/**
+ * Redeems an invitation: for a signed-in actor it adds the membership to their account;
+ * otherwise it creates the account from `account`. Claiming the code is one conditional
+ * UPDATE, so two people racing with the same code cannot both get in.
+ */
+export async function acceptInvitation({
+  ctx,
+  input,
+}: {
+  ctx: PublicCtx;
+  input: { code: string; account: NewAccount | null };
+}): Promise<AcceptInvitationResult> {
+  if (!isWellFormedInvitationCode(input.code)) return { ok: false, reason: "invalidCode" };
+  if (!ctx.actor && !input.account) throw new Error("acceptInvitation needs an actor or a new account");
+  // Hash outside the transaction: it is the slow part, and needs no lock.
+  const passwordHash = input.account && !ctx.actor ? await hashPassword(input.account.password) : null;
+
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [invitation] = await tx
+        .update(invitations)
+        .set({ usedAt: ctx.now })
+        .where(
+          and(
+            eq(invitations.codeHash, hashInvitationCode(input.code)),
+            isNull(invitations.usedAt),
+            isNull(invitations.revokedAt),
+            gt(invitations.expiresAt, ctx.now),
+          ),
+        )
+        .returning();
+      if (!invitation) throw new Refusal("invalidCode");
+
+      let userId: string;
+      if (ctx.actor) {
+        userId = ctx.actor.id;
+      } else {
+        const account = input.account as NewAccount;
+        const [taken] = await tx
+          .select({ id: users.id })
+          .from(users)
+          .where(eq(sql`lower(${users.email})`, account.email.toLowerCase()));
+        if (taken) throw new Refusal("emailTaken");
+        const [created] = await tx
+          .insert(users)
+          .values({ name: account.name, email: account.email, passwordHash: passwordHash as string })
+          .returning({ id: users.id });
+        if (!created) throw new Error("insert returned no row");
+        userId = created.id;
+      }
+
+      await tx.update(invitations).set({ usedById: userId }).where(eq(invitations.id, invitation.id));
+      await tx
+        .insert(memberships)
+        .values({ userId, organizationId: invitation.organizationId, role: invitation.role })
+        .onConflictDoNothing();
+      if (invitation.occupationId && invitation.startsOn && invitation.plannedEndOn) {
+        await tx.insert(apprenticeships).values({
+          apprenticeId: userId,
+          companyId: invitation.organizationId,
+          trainerId: invitation.trainerId,
+          occupationId: invitation.occupationId,
+          startsOn: invitation.startsOn,
+          plannedEndOn: invitation.plannedEndOn,
+        });
+      }
+      if (invitation.classId) {
+        await tx
+          .insert(classEnrollments)
+          .values({ classId: invitation.classId, apprenticeId: userId })
+          .onConflictDoNothing();
+      }
+      await tx.insert(auditEvents).values({
+        actorId: userId,
+        organizationId: invitation.organizationId,
+        action: "invitation.accepted",
+        targetId: invitation.id,
+      });
+      const session = ctx.actor ? null : await createSession(tx, userId, ctx.now);
+      return { ok: true as const, userId, session };
+    });
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, reason: error.reason };
+    // Two sign-ups with one e-mail at the same moment: the unique index decides.
+    if (isUniqueViolation(error, "users_email_lower_key")) return { ok: false, reason: "emailTaken" };
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  for (let current: unknown = error; current; current = (current as { cause?: unknown }).cause) {
+    const candidate = current as { code?: string; constraint_name?: string; constraint?: string };
+    if (candidate.code === "23505" && (candidate.constraint_name ?? candidate.constraint) === constraint) return true;
+  }
+  return false;
+}

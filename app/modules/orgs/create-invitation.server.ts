@@ -1,0 +1,82 @@
+import { and, eq } from "drizzle-orm";
+import { auditEvents, invitations, occupations, organizations, schoolClasses } from "#db/schema/index.ts";
+import type { Ctx } from "#app/modules/context.server.ts";
+import { invitableRoles, requirePermission, rolesIn } from "#app/modules/permissions/permissions.ts";
+import { ForbiddenError, NotFoundError } from "#app/utils/errors.ts";
+import { formatInvitationCode, generateInvitationCode, hashInvitationCode } from "./invitation-code.server.ts";
+import type { CreateInvitationInput } from "./schemas.ts";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Creates a single-use invitation and returns its code. The code is shown once: only its
+ * hash is stored, so nobody can read it from the database later.
+ */
+export async function createInvitation({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: CreateInvitationInput & { organizationId: string };
+}): Promise<{ id: string; code: string; expiresAt: Date }> {
+  requirePermission(ctx.actor, "invitations.manage", input.organizationId);
+  const code = generateInvitationCode();
+
+  const id = await ctx.db.transaction(async (tx) => {
+    const [organization] = await tx
+      .select({ id: organizations.id, kind: organizations.kind })
+      .from(organizations)
+      .where(eq(organizations.id, input.organizationId))
+      .limit(1);
+    if (!organization) throw new NotFoundError("organization");
+    if (!invitableRoles(ctx.actor, organization).includes(input.role)) throw new ForbiddenError("invitation.role");
+
+    const isApprentice = input.role === "apprentice";
+    const withApprenticeship = isApprentice && organization.kind !== "school" && input.occupationId !== undefined;
+    if (withApprenticeship && input.occupationId) {
+      const [occupation] = await tx
+        .select({ id: occupations.id })
+        .from(occupations)
+        .where(eq(occupations.id, input.occupationId));
+      if (!occupation) throw new NotFoundError("occupation");
+    }
+    // A class id from the form must belong to this very school, checked inside the transaction.
+    const classId = isApprentice && organization.kind !== "company" ? input.classId : undefined;
+    if (classId) {
+      const [schoolClass] = await tx
+        .select({ id: schoolClasses.id })
+        .from(schoolClasses)
+        .where(and(eq(schoolClasses.id, classId), eq(schoolClasses.schoolId, organization.id)));
+      if (!schoolClass) throw new NotFoundError("class");
+    }
+
+    const [row] = await tx
+      .insert(invitations)
+      .values({
+        organizationId: organization.id,
+        role: input.role,
+        label: input.label,
+        codeHash: hashInvitationCode(code),
+        createdById: ctx.actor.id,
+        createdAt: ctx.now,
+        expiresAt: new Date(ctx.now.getTime() + input.validDays * DAY),
+        occupationId: withApprenticeship ? input.occupationId : null,
+        startsOn: withApprenticeship ? input.startsOn : null,
+        plannedEndOn: withApprenticeship ? input.plannedEndOn : null,
+        // The inviting trainer becomes the responsible trainer; an admin leaves it open.
+        trainerId: withApprenticeship && rolesIn(ctx.actor, organization.id).includes("trainer") ? ctx.actor.id : null,
+        classId: classId ?? null,
+      })
+      .returning({ id: invitations.id, expiresAt: invitations.expiresAt });
+    if (!row) throw new Error("insert returned no row");
+    await tx.insert(auditEvents).values({
+      actorId: ctx.actor.id,
+      organizationId: organization.id,
+      action: "invitation.created",
+      targetId: row.id,
+    });
+    return row.id;
+  });
+
+  return { id, code: formatInvitationCode(code), expiresAt: new Date(ctx.now.getTime() + input.validDays * DAY) };
+}

@@ -1,0 +1,15 @@
+import QRCode from "qrcode";
+
+/** The link the invitee opens, on this server's own origin. */
+export function invitationLink(request: Request, code: string): string {
+  return new URL(`/join/${code}`, new URL(request.url).origin).toString();
+}
+
+/**
+ * A QR code as an SVG data URL for an <img>: the apprentice scans it with the phone camera.
+ * As an image it needs no inline markup, so nothing generated is ever parsed as HTML.
+ */
+export async function qrCodeDataUrl(text: string): Promise<string> {
+  const svg = await QRCode.toString(text, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
+}

@@ -1,0 +1,102 @@
+import { and, asc, desc, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Database } from "#db/client.server.ts";
+import { invitations, memberships, occupations, organizations, schoolClasses, users } from "#db/schema/index.ts";
+import type { Ctx } from "#app/modules/context.server.ts";
+import { type OrganizationPermission, requirePermission } from "#app/modules/permissions/permissions.ts";
+import { NotFoundError } from "#app/utils/errors.ts";
+import { hashInvitationCode, isWellFormedInvitationCode } from "./invitation-code.server.ts";
+
+/** The organisation, if the actor holds the permission there; otherwise 404/403. */
+export async function getOrganizationFor(ctx: Ctx, organizationId: string, permission: OrganizationPermission) {
+  requirePermission(ctx.actor, permission, organizationId);
+  const [organization] = await ctx.db
+    .select({ id: organizations.id, name: organizations.name, kind: organizations.kind, town: organizations.town })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId))
+    .limit(1);
+  if (!organization) throw new NotFoundError("organization");
+  return organization;
+}
+
+export type InvitationStatus = "open" | "used" | "expired" | "revoked";
+
+export function invitationStatus(
+  invitation: { usedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
+  now: Date,
+): InvitationStatus {
+  if (invitation.usedAt) return "used";
+  if (invitation.revokedAt) return "revoked";
+  if (invitation.expiresAt <= now) return "expired";
+  return "open";
+}
+
+export async function listInvitations(ctx: Ctx, organizationId: string) {
+  requirePermission(ctx.actor, "invitations.manage", organizationId);
+  const usedBy = alias(users, "used_by");
+  const rows = await ctx.db
+    .select({
+      id: invitations.id,
+      label: invitations.label,
+      role: invitations.role,
+      createdAt: invitations.createdAt,
+      expiresAt: invitations.expiresAt,
+      usedAt: invitations.usedAt,
+      revokedAt: invitations.revokedAt,
+      usedByName: usedBy.name,
+    })
+    .from(invitations)
+    .leftJoin(usedBy, eq(usedBy.id, invitations.usedById))
+    .where(eq(invitations.organizationId, organizationId))
+    .orderBy(desc(invitations.createdAt))
+    .limit(200);
+  return rows.map((row) => ({ ...row, status: invitationStatus(row, ctx.now) }));
+}
+
+/** What the invitation form offers: occupations, and the classes of a school. */
+export async function invitationFormOptions(db: Database, organizationId: string) {
+  const [occupationRows, classRows] = await Promise.all([
+    db.select({ id: occupations.id, name: occupations.name }).from(occupations).orderBy(asc(occupations.name)),
+    db
+      .select({ id: schoolClasses.id, name: schoolClasses.name })
+      .from(schoolClasses)
+      .where(eq(schoolClasses.schoolId, organizationId))
+      .orderBy(asc(schoolClasses.name)),
+  ]);
+  return { occupations: occupationRows, classes: classRows };
+}
+
+/**
+ * What an invitee may see before accepting: organisation and role, nothing about the
+ * inviter's other data. Null for unknown, used, revoked or expired codes alike.
+ */
+export async function findOpenInvitation(db: Database, code: string, now: Date) {
+  if (!isWellFormedInvitationCode(code)) return null;
+  const [row] = await db
+    .select({
+      id: invitations.id,
+      role: invitations.role,
+      expiresAt: invitations.expiresAt,
+      usedAt: invitations.usedAt,
+      revokedAt: invitations.revokedAt,
+      organizationName: organizations.name,
+      organizationTown: organizations.town,
+      organizationKind: organizations.kind,
+    })
+    .from(invitations)
+    .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
+    .where(eq(invitations.codeHash, hashInvitationCode(code)))
+    .limit(1);
+  if (!row || invitationStatus(row, now) !== "open") return null;
+  return row;
+}
+
+export async function listMembers(ctx: Ctx, organizationId: string) {
+  requirePermission(ctx.actor, "members.view", organizationId);
+  return ctx.db
+    .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organizationId, organizationId)))
+    .orderBy(asc(memberships.role), asc(users.name));
+}

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { emailField, nameField, newPasswordField } from "#app/modules/auth/schemas.ts";
+import { roles } from "#app/modules/permissions/roles.ts";
+
+const isoDate = z.iso.date({ error: "errors.date.invalid" });
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
+
+export const invitationValidDays = [1, 7, 14, 30] as const;
+
+export const CreateInvitationSchema = z
+  .object({
+    label: z
+      .string({ error: "errors.invitation.labelRequired" })
+      .trim()
+      .min(1, { error: "errors.invitation.labelRequired" })
+      .max(120, { error: "errors.invitation.labelTooLong" }),
+    role: z.enum(roles, { error: "errors.invitation.roleRequired" }),
+    validDays: z.coerce
+      .number({ error: "errors.invitation.validDays" })
+      .refine((days) => (invitationValidDays as readonly number[]).includes(days), {
+        error: "errors.invitation.validDays",
+      }),
+    occupationId: optional(z.uuid({ error: "errors.invitation.occupation" })),
+    startsOn: optional(isoDate),
+    plannedEndOn: optional(isoDate),
+    classId: optional(z.uuid({ error: "errors.invitation.class" })),
+  })
+  .superRefine((value, issue) => {
+    const given = [value.occupationId, value.startsOn, value.plannedEndOn].filter(Boolean).length;
+    // An apprenticeship is all three or nothing: name what is missing, field by field.
+    if (given > 0 && given < 3) {
+      if (!value.occupationId)
+        issue.addIssue({
+          code: "custom",
+          path: ["occupationId"],
+          message: "errors.invitation.apprenticeshipIncomplete",
+        });
+      if (!value.startsOn)
+        issue.addIssue({ code: "custom", path: ["startsOn"], message: "errors.invitation.apprenticeshipIncomplete" });
+      if (!value.plannedEndOn)
+        issue.addIssue({
+          code: "custom",
+          path: ["plannedEndOn"],
+          message: "errors.invitation.apprenticeshipIncomplete",
+        });
+    }
+    if (value.startsOn && value.plannedEndOn && value.plannedEndOn <= value.startsOn) {
+      issue.addIssue({ code: "custom", path: ["plannedEndOn"], message: "errors.invitation.endBeforeStart" });
+    }
+  });
+
+export type CreateInvitationInput = z.infer<typeof CreateInvitationSchema>;
+
+export const NewAccountSchema = z
+  .object({
+    name: nameField,
+    email: emailField,
+    password: newPasswordField,
+    confirmPassword: z.string({ error: "errors.password.required" }),
+  })
+  .refine((value) => value.password === value.confirmPassword, {
+    path: ["confirmPassword"],
+    error: "errors.password.mismatch",
+  });
+
+export const InvitationCodeSchema = z.object({
+  code: z
+    .string({ error: "errors.invitation.codeRequired" })
+    .trim()
+    .min(1, { error: "errors.invitation.codeRequired" }),
+});

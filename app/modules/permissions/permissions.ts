@@ -1,0 +1,61 @@
+import type { Actor } from "#app/modules/context.server.ts";
+import { ForbiddenError, NotFoundError } from "#app/utils/errors.ts";
+import { type OrganizationKind, type Role, rolesByKind } from "./roles.ts";
+
+/**
+ * The one place that answers "may this actor do X in organisation Y" (DESIGN.md, "Who sees
+ * what"). Pure: it decides from the actor's memberships, which the session loaded.
+ */
+export const organizationPermissions = {
+  /** Create, list and revoke invitation codes. */
+  "invitations.manage": ["trainer", "teacher", "admin"],
+  /** See everyone who belongs to the organisation. */
+  "members.view": ["admin"],
+  /** See the company's apprentices and their apprenticeships ("Mein Team"). */
+  "team.view": ["trainer", "admin"],
+  /** See the school's classes and who is enrolled ("Meine Klassen"). */
+  "classes.view": ["teacher", "admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type OrganizationPermission = keyof typeof organizationPermissions;
+
+/** Which roles each role may hand out by invitation (an admin: every role of the kind). */
+const invitableBy: Record<Role, readonly Role[]> = {
+  apprentice: [],
+  trainer: ["apprentice", "trainer"],
+  teacher: ["apprentice", "teacher"],
+  admin: ["apprentice", "trainer", "teacher", "admin"],
+};
+
+export function rolesIn(actor: Actor, organizationId: string): Role[] {
+  return actor.memberships.filter((m) => m.organizationId === organizationId).map((m) => m.role);
+}
+
+export function can(actor: Actor, permission: OrganizationPermission, organizationId: string): boolean {
+  const allowed: readonly Role[] = organizationPermissions[permission];
+  return rolesIn(actor, organizationId).some((role) => allowed.includes(role));
+}
+
+/**
+ * Throws unless the actor may. Outsiders get "not found" (they must not learn that the
+ * organisation exists); members without the right role get "forbidden".
+ */
+export function requirePermission(actor: Actor, permission: OrganizationPermission, organizationId: string): void {
+  if (rolesIn(actor, organizationId).length === 0) throw new NotFoundError("organization");
+  if (!can(actor, permission, organizationId)) throw new ForbiddenError(permission);
+}
+
+export function invitableRoles(actor: Actor, organization: { id: string; kind: OrganizationKind }): Role[] {
+  const held = rolesIn(actor, organization.id);
+  return rolesByKind[organization.kind].filter((role) => held.some((h) => invitableBy[h].includes(role)));
+}
+
+/** Organisations in which the actor holds the permission, for navigation and homes. */
+export function organizationsWith(actor: Actor, permission: OrganizationPermission): Actor["memberships"] {
+  const seen = new Set<string>();
+  return actor.memberships.filter((m) => {
+    if (seen.has(m.organizationId) || !can(actor, permission, m.organizationId)) return false;
+    seen.add(m.organizationId);
+    return true;
+  });
+}

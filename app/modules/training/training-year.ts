@@ -1,0 +1,18 @@
+/**
+ * The Ausbildungsjahr on a given day: year 1 starts on the first day of the apprenticeship,
+ * year 2 twelve months later, and so on. 0 means the apprenticeship has not begun yet.
+ * Dates are ISO strings (YYYY-MM-DD), compared as calendar days without time zones.
+ */
+export function trainingYear(startsOn: string, today: string): number {
+  if (today < startsOn) return 0;
+  const [sy, sm, sd] = startsOn.split("-").map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split("-").map(Number) as [number, number, number];
+  let months = (ty - sy) * 12 + (tm - sm);
+  if (td < sd) months -= 1;
+  return Math.floor(months / 12) + 1;
+}
+
+/** Today's calendar date in Germany, where all our users are. */
+export function todayInGermany(now: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(now);
+}

@@ -1,0 +1,89 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { AppShell } from "#app/components/layout/app-shell.tsx";
+import { resolveLocale } from "#app/i18n/locale.server.ts";
+import { defaultLocale } from "#app/i18n/locales.ts";
+import { useT } from "#app/i18n/use-t.ts";
+import { organizationsWith } from "#app/modules/permissions/permissions.ts";
+import stylesheet from "#app/styles/app.css?url";
+import { useNonce } from "#app/utils/nonce.tsx";
+import { publicContext } from "#app/utils/route.server.ts";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor } = await publicContext(request);
+  return {
+    locale: resolveLocale(request, actor),
+    user: actor
+      ? {
+          name: actor.name,
+          invitationOrganizations: organizationsWith(actor, "invitations.manage").map((m) => ({
+            id: m.organizationId,
+            name: m.organizationName,
+          })),
+        }
+      : null,
+  };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
+  return (
+    <html lang={data?.locale ?? defaultLocale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#1f4e5f" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return (
+    <AppShell>
+      <Outlet />
+    </AppShell>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key = status === 403 || status === 404 ? `errors.http.${status}` : "errors.http.500";
+  if (!isRouteErrorResponse(error)) console.error(error);
+  return (
+    <AppShell>
+      <div className="card">
+        <h1>{t(`${key}.title`)}</h1>
+        <p>{t(key)}</p>
+        <p>
+          <a href="/">{t("errors.backHome")}</a>
+        </p>
+      </div>
+    </AppShell>
+  );
+}

@@ -1,0 +1,41 @@
+import type { MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { AdminOverview } from "#app/components/home/admin-overview.tsx";
+import { MyTraining } from "#app/components/home/my-training.tsx";
+import { MyClasses } from "#app/components/home/my-classes.tsx";
+import { MyTeam } from "#app/components/home/my-team.tsx";
+import { ButtonLink } from "#app/components/ui/button.tsx";
+import { EmptyState, PageHeader } from "#app/components/ui/page.tsx";
+import { useT } from "#app/i18n/use-t.ts";
+import { homeFor } from "#app/modules/home/home.server.ts";
+import { pageTitle } from "#app/utils/meta.ts";
+import { authenticated } from "#app/utils/route.server.ts";
+
+export const loader = authenticated(({ ctx }) => homeFor(ctx));
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "home.title");
+
+export default function HomePage() {
+  const home = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <>
+      <PageHeader title={t("home.greeting", { name: home.name })} />
+      {home.training ? <MyTraining training={home.training} /> : null}
+      {home.teams.map((team) => (
+        <MyTeam key={team.organizationId} team={team} />
+      ))}
+      {home.classes.map((school) => (
+        <MyClasses key={school.organizationId} school={school} />
+      ))}
+      {home.administration.map((organization) => (
+        <AdminOverview key={organization.organizationId} organization={organization} />
+      ))}
+      {home.hasMemberships ? null : (
+        <EmptyState action={<ButtonLink to="/join">{t("home.noMembership.action")}</ButtonLink>}>
+          {t("home.noMembership.text")}
+        </EmptyState>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,156 @@
+import { data, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Alert } from "#app/components/ui/alert.tsx";
+import { Button } from "#app/components/ui/button.tsx";
+import { Field } from "#app/components/ui/field.tsx";
+import { PageHeader } from "#app/components/ui/page.tsx";
+import { useFormFailure, useIsSubmitting } from "#app/components/ui/use-form-errors.ts";
+import { useLocale, useT } from "#app/i18n/use-t.ts";
+import { PASSWORD_MIN_LENGTH } from "#app/modules/auth/password-rules.ts";
+import { invitationLimit, isLimited, recordHit } from "#app/modules/auth/rate-limit.server.ts";
+import { sessionCookie } from "#app/modules/auth/session-cookie.server.ts";
+import { acceptInvitation } from "#app/modules/orgs/accept-invitation.server.ts";
+import { findOpenInvitation } from "#app/modules/orgs/queries.server.ts";
+import { NewAccountSchema } from "#app/modules/orgs/schemas.ts";
+import { formatDate } from "#app/utils/format.ts";
+import { formFailure, parseForm } from "#app/utils/forms.server.ts";
+import { pageTitle } from "#app/utils/meta.ts";
+import { open } from "#app/utils/route.server.ts";
+
+/** Shows who invites to what. Wrong codes count against the visitor's address, like logins. */
+export const loader = open(async ({ ctx, params, context }) => {
+  const key = `invitation:address:${context.clientIp}`;
+  if (await isLimited(ctx.db, key, invitationLimit, ctx.now)) {
+    return data({ state: "limited" as const }, { status: 429 });
+  }
+  const invitation = await findOpenInvitation(ctx.db, params.code ?? "", ctx.now);
+  if (!invitation) {
+    await recordHit(ctx.db, key, invitationLimit, ctx.now);
+    return data({ state: "invalid" as const }, { status: 404 });
+  }
+  return {
+    state: "open" as const,
+    organizationName: invitation.organizationName,
+    organizationTown: invitation.organizationTown,
+    role: invitation.role,
+    expiresAt: invitation.expiresAt,
+    signedInAs: ctx.actor?.name ?? null,
+  };
+});
+
+export const action = open(async ({ ctx, params, request }) => {
+  const formData = await request.formData();
+  let account = null;
+  if (!ctx.actor) {
+    const parsed = parseForm(NewAccountSchema, formData);
+    if (!parsed.ok) return formFailure(formData, parsed);
+    account = { name: parsed.data.name, email: parsed.data.email, password: parsed.data.password };
+  }
+  const result = await acceptInvitation({ ctx, input: { code: params.code ?? "", account } });
+  if (!result.ok) {
+    return result.reason === "emailTaken"
+      ? formFailure(formData, { fieldErrors: { email: ["errors.email.taken"] } }, 409)
+      : formFailure(formData, { formErrors: ["errors.invitation.invalid"] }, 409);
+  }
+  const headers = result.session
+    ? { "Set-Cookie": sessionCookie(request, result.session.token, result.session.absoluteExpiresAt) }
+    : undefined;
+  return redirect("/", { headers });
+});
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "join.title");
+
+export default function AcceptInvitationPage() {
+  const invitation = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const failure = useFormFailure();
+  const submitting = useIsSubmitting();
+  const location = useLocation();
+
+  if (invitation.state !== "open") {
+    return (
+      <div className="narrow">
+        <PageHeader title={t("join.title")} />
+        <Alert tone="error">
+          {t(invitation.state === "limited" ? "errors.invitation.limited" : "errors.invitation.invalid")}
+        </Alert>
+        <p>
+          <Link to="/join">{t("join.tryAgain")}</Link>
+        </p>
+      </div>
+    );
+  }
+
+  const lead = t("join.lead", {
+    organization: `${invitation.organizationName}, ${invitation.organizationTown}`,
+    role: t(`roles.${invitation.role}`),
+    date: formatDate(locale, invitation.expiresAt),
+  });
+
+  return (
+    <div className="narrow">
+      <PageHeader title={t("join.title")} lead={lead} />
+      <Form method="post" className="card form" noValidate>
+        {failure.formErrors.map((key) => (
+          <Alert key={key} tone="error">
+            {t(key)}
+          </Alert>
+        ))}
+        {invitation.signedInAs ? (
+          <>
+            <p>{t("join.signedInAs", { name: invitation.signedInAs })}</p>
+            <Button disabled={submitting}>{t("join.acceptWithAccount")}</Button>
+          </>
+        ) : (
+          <>
+            <Field
+              label={t("join.name")}
+              name="name"
+              autoComplete="name"
+              required
+              defaultValue={failure.value("name")}
+              errors={failure.fieldErrors("name")}
+            />
+            <Field
+              label={t("join.email")}
+              name="email"
+              type="email"
+              inputMode="email"
+              autoComplete="email"
+              autoCapitalize="none"
+              spellCheck={false}
+              hint={t("join.emailHint")}
+              required
+              defaultValue={failure.value("email")}
+              errors={failure.fieldErrors("email")}
+            />
+            <Field
+              label={t("join.password")}
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              hint={t("join.passwordHint", { min: PASSWORD_MIN_LENGTH })}
+              required
+              minLength={PASSWORD_MIN_LENGTH}
+              errors={failure.fieldErrors("password")}
+            />
+            <Field
+              label={t("join.confirmPassword")}
+              name="confirmPassword"
+              type="password"
+              autoComplete="new-password"
+              required
+              errors={failure.fieldErrors("confirmPassword")}
+            />
+            <Button disabled={submitting}>{submitting ? t("join.submitting") : t("join.submit")}</Button>
+            <p className="muted">
+              {t("join.haveAccount")}{" "}
+              <Link to={`/login?redirectTo=${encodeURIComponent(location.pathname)}`}>{t("join.loginFirst")}</Link>
+            </p>
+          </>
+        )}
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useSearchParams } from "@remix-run/react";
+import { logIn } from "#app/modules/auth/log-in.server.ts";
+import { LoginSchema, safeRedirectPath } from "#app/modules/auth/schemas.ts";
+import { sessionCookie } from "#app/modules/auth/session-cookie.server.ts";
+import { Alert } from "#app/components/ui/alert.tsx";
+import { Button } from "#app/components/ui/button.tsx";
+import { Field } from "#app/components/ui/field.tsx";
+import { PageHeader } from "#app/components/ui/page.tsx";
+import { useFormFailure, useIsSubmitting } from "#app/components/ui/use-form-errors.ts";
+import { useT } from "#app/i18n/use-t.ts";
+import { formFailure, parseForm } from "#app/utils/forms.server.ts";
+import { pageTitle } from "#app/utils/meta.ts";
+import { publicContext } from "#app/utils/route.server.ts";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor } = await publicContext(request);
+  if (actor) throw redirect("/");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const parsed = parseForm(LoginSchema, formData);
+  if (!parsed.ok) return formFailure(formData, parsed);
+
+  const ctx = await publicContext(request);
+  const result = await logIn({
+    ctx,
+    input: { email: parsed.data.email, password: parsed.data.password, clientAddress: context.clientIp },
+  });
+  if (!result.ok) {
+    const key = result.reason === "limited" ? "errors.login.limited" : "errors.login.failed";
+    return formFailure(formData, { formErrors: [key] }, result.reason === "limited" ? 429 : 400);
+  }
+  return redirect(safeRedirectPath(parsed.data.redirectTo), {
+    headers: { "Set-Cookie": sessionCookie(request, result.session.token, result.session.absoluteExpiresAt) },
+  });
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
+
+export default function LoginPage() {
+  const t = useT();
+  const [searchParams] = useSearchParams();
+  const failure = useFormFailure();
+  const submitting = useIsSubmitting();
+  return (
+    <div className="narrow">
+      <PageHeader title={t("login.title")} lead={t("login.lead")} />
+      <Form method="post" className="card form" noValidate>
+        {failure.formErrors.map((key) => (
+          <Alert key={key} tone="error">
+            {t(key)}
+          </Alert>
+        ))}
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        <Field
+          label={t("login.email")}
+          name="email"
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          defaultValue={failure.value("email")}
+          errors={failure.fieldErrors("email")}
+        />
+        <Field
+          label={t("login.password")}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          errors={failure.fieldErrors("password")}
+        />
+        <Button disabled={submitting}>{submitting ? t("login.submitting") : t("login.submit")}</Button>
+      </Form>
+      <div className="card">
+        <h2>{t("login.noAccountTitle")}</h2>
+        <p>{t("login.noAccount")}</p>
+        <p>
+          <Link to="/join">{t("login.redeemCode")}</Link>
+        </p>
+        <p className="muted">{t("login.forgotPassword")}</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import type { MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { CreatedInvitation } from "#app/components/invitations/created-invitation.tsx";
+import { InvitationForm } from "#app/components/invitations/invitation-form.tsx";
+import { InvitationList } from "#app/components/invitations/invitation-list.tsx";
+import { PageHeader, Section } from "#app/components/ui/page.tsx";
+import { useT } from "#app/i18n/use-t.ts";
+import { createInvitation } from "#app/modules/orgs/create-invitation.server.ts";
+import { invitationLink, qrCodeDataUrl } from "#app/modules/orgs/invitation-link.server.ts";
+import { getOrganizationFor, invitationFormOptions, listInvitations } from "#app/modules/orgs/queries.server.ts";
+import { revokeInvitation } from "#app/modules/orgs/revoke-invitation.server.ts";
+import { CreateInvitationSchema } from "#app/modules/orgs/schemas.ts";
+import { invitableRoles } from "#app/modules/permissions/permissions.ts";
+import { formFailure, parseForm } from "#app/utils/forms.server.ts";
+import { pageTitle } from "#app/utils/meta.ts";
+import { authenticated } from "#app/utils/route.server.ts";
+
+export const loader = authenticated(async ({ ctx, params }) => {
+  const organization = await getOrganizationFor(ctx, params.orgId ?? "", "invitations.manage");
+  const [invitations, options] = await Promise.all([
+    listInvitations(ctx, organization.id),
+    invitationFormOptions(ctx.db, organization.id),
+  ]);
+  return { organization, invitations, roles: invitableRoles(ctx.actor, organization), ...options };
+});
+
+export const action = authenticated(async ({ ctx, params, request }) => {
+  const organizationId = params.orgId ?? "";
+  const formData = await request.formData();
+  if (formData.get("intent") === "revoke") {
+    await revokeInvitation({ ctx, input: { organizationId, invitationId: String(formData.get("invitationId")) } });
+    return { ok: true as const, revoked: true };
+  }
+  const parsed = parseForm(CreateInvitationSchema, formData);
+  if (!parsed.ok) return formFailure(formData, parsed);
+  const created = await createInvitation({ ctx, input: { ...parsed.data, organizationId } });
+  const link = invitationLink(request, created.code);
+  return {
+    ok: true as const,
+    created: {
+      code: created.code,
+      link,
+      qrCode: await qrCodeDataUrl(link),
+      label: parsed.data.label,
+      role: parsed.data.role,
+      expiresAt: created.expiresAt,
+    },
+  };
+});
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "invitations.title");
+
+export default function InvitationsPage() {
+  const { organization, invitations, roles, occupations, classes } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const created = result && "created" in result ? result.created : null;
+  return (
+    <>
+      <PageHeader title={t("invitations.title")} lead={t("invitations.lead", { organization: organization.name })} />
+      {created ? <CreatedInvitation invitation={created} /> : null}
+      <Section title={t("invitations.new")} id="new-invitation">
+        <InvitationForm
+          organizationKind={organization.kind}
+          roles={roles}
+          occupations={occupations}
+          classes={classes}
+        />
+      </Section>
+      <Section title={t("invitations.list")} id="invitation-list">
+        <InvitationList invitations={invitations} />
+      </Section>
+    </>
+  );
+}

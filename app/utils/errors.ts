@@ -1,0 +1,28 @@
+/**
+ * The few ways a module operation can refuse. Routes never catch them: one wrapper
+ * (app/utils/route.server.ts) maps them to HTTP.
+ */
+export class DomainError extends Error {
+  override name = "DomainError";
+}
+
+/** The thing does not exist, or the actor may not know that it exists. */
+export class NotFoundError extends DomainError {
+  override name = "NotFoundError";
+}
+
+/** The actor is known to the thing but may not do this to it. */
+export class ForbiddenError extends DomainError {
+  override name = "ForbiddenError";
+}
+
+/** The request collides with the current state (used invitation, taken e-mail, ...). */
+export class ConflictError extends DomainError {
+  override name = "ConflictError";
+  constructor(
+    /** An i18n message key that tells the user what happened. */
+    readonly messageKey: string,
+  ) {
+    super(messageKey);
+  }
+}

@@ -1,0 +1,44 @@
+import { data } from "@remix-run/node";
+import type { z } from "zod";
+import type { FormFailure } from "#app/components/ui/use-form-errors.ts";
+
+/** Fields whose typed value must never be sent back to the browser. */
+const SECRET_FIELDS = /password/i;
+
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) {
+    if (typeof value === "string" && !SECRET_FIELDS.test(key)) values[key] = value;
+  }
+  return values;
+}
+
+/** A 400 answer that keeps what the user typed (except passwords) and names each bad field. */
+export function formFailure(
+  formData: FormData,
+  errors: { fieldErrors?: FormFailure["fieldErrors"]; formErrors?: string[] },
+  status = 400,
+) {
+  return data({ ok: false as const, ...errors, values: formValues(formData) } satisfies FormFailure, { status });
+}
+
+export type ParseResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; fieldErrors: Record<string, string[]>; formErrors: string[] };
+
+/** Parses a form with a zod schema into data or per-field error keys. */
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): ParseResult<z.infer<S>> {
+  const result = schema.safeParse(Object.fromEntries(formData));
+  if (result.success) return { ok: true, data: result.data };
+  const fieldErrors: Record<string, string[]> = {};
+  const formErrors: string[] = [];
+  for (const issue of result.error.issues) {
+    const field = issue.path[0];
+    if (typeof field === "string") {
+      const list = fieldErrors[field] ?? [];
+      if (!list.includes(issue.message)) list.push(issue.message);
+      fieldErrors[field] = list;
+    } else formErrors.push(issue.message);
+  }
+  return { ok: false, fieldErrors, formErrors };
+}

@@ -1,0 +1,22 @@
+import { count } from "drizzle-orm";
+import { users } from "#db/schema/index.ts";
+import { seedDemo } from "#db/seed/demo.server.ts";
+import { upsertReferenceData } from "#db/seed/reference-data.server.ts";
+import { appDatabase } from "./db.server.ts";
+import { env } from "./env.server.ts";
+
+/**
+ * Opens the database (which applies pending migrations) and, on a new embedded database,
+ * loads the demo so that `npm start` shows a working Werkbank. A server database is never
+ * seeded here: that is `npm run db:seed -- --demo`.
+ */
+export async function startUp(): Promise<void> {
+  const config = env();
+  const { db, kind } = await appDatabase();
+  await upsertReferenceData(db);
+  if (kind !== "embedded" || config.SEED_DEMO === "never") return;
+  const [row] = await db.select({ n: count() }).from(users);
+  if ((row?.n ?? 0) > 0) return;
+  await seedDemo(db, new Date());
+  console.log("Demo-Daten angelegt. Anmeldung z. B. mit azubi@example.com / werkbank-demo");
+}
