@@ -64,6 +64,11 @@ export function getDatabase(target: () => DatabaseTarget): Promise<DatabaseHandl
   return holder.opening;
 }
 
+/** Makes an already opened database the process-wide one (tests, scripts). */
+export function installDatabase(handle: DatabaseHandle): void {
+  holder.opening = Promise.resolve(handle);
+}
+
 export async function closeDatabase(): Promise<void> {
   const opening = holder.opening;
   holder.opening = undefined;

@@ -2,6 +2,7 @@ import { count } from "drizzle-orm";
 import { users } from "#db/schema/index.ts";
 import { seedDemo } from "#db/seed/demo.server.ts";
 import { upsertReferenceData } from "#db/seed/reference-data.server.ts";
+import { pruneExpired } from "#app/modules/auth/prune-expired.server.ts";
 import { appDatabase } from "./db.server.ts";
 import { env } from "./env.server.ts";
 
@@ -14,6 +15,7 @@ export async function startUp(): Promise<void> {
   const config = env();
   const { db, kind } = await appDatabase();
   await upsertReferenceData(db);
+  await pruneExpired(db, new Date());
   if (kind !== "embedded" || config.SEED_DEMO === "never") return;
   const [row] = await db.select({ n: count() }).from(users);
   if ((row?.n ?? 0) > 0) return;

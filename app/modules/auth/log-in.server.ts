@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { users } from "#db/schema/index.ts";
 import type { PublicCtx } from "#app/modules/context.server.ts";
 import { verifyAgainstDummy, verifyPassword } from "./password.server.ts";
+import { pruneExpired } from "./prune-expired.server.ts";
 import { clearHits, isLimited, loginLimits, recordHit } from "./rate-limit.server.ts";
 import { createSession, type NewSession } from "./session.server.ts";
 
@@ -41,6 +42,7 @@ export async function logIn({ ctx, input }: { ctx: PublicCtx; input: LogInInput 
   }
 
   await clearHits(db, accountKey);
+  await pruneExpired(db, now);
   // A fresh token at every login: a token planted before login is worthless afterwards.
   return { ok: true, session: await createSession(db, user.id, now) };
 }

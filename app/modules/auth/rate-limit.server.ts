@@ -1,4 +1,4 @@
-import { eq, lt, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "#db/client.server.ts";
 import { rateLimits } from "#db/schema/index.ts";
 
@@ -36,9 +36,4 @@ export async function recordHit(db: Database, key: string, limit: Limit, now: Da
 
 export async function clearHits(db: Database, key: string): Promise<void> {
   await db.delete(rateLimits).where(eq(rateLimits.key, key));
-}
-
-/** Drops counters whose window has long passed; called now and then, never on a hot path. */
-export async function pruneRateLimits(db: Database, now: Date): Promise<void> {
-  await db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now.getTime() - 24 * 60 * 60 * 1000)));
 }

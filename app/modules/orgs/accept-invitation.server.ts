@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { apprenticeships, auditEvents, classEnrollments, invitations, memberships, users } from "#db/schema/index.ts";
-import { hashPassword } from "#app/modules/auth/password.server.ts";
+import { hashPassword, verifyPassword } from "#app/modules/auth/password.server.ts";
 import { createSession, type NewSession } from "#app/modules/auth/session.server.ts";
 import type { PublicCtx } from "#app/modules/context.server.ts";
 import { hashInvitationCode, isWellFormedInvitationCode } from "./invitation-code.server.ts";
@@ -37,12 +37,13 @@ export async function acceptInvitation({
 
   try {
     return await ctx.db.transaction(async (tx) => {
+      const codeHash = hashInvitationCode(input.code);
       const [invitation] = await tx
         .update(invitations)
         .set({ usedAt: ctx.now })
         .where(
           and(
-            eq(invitations.codeHash, hashInvitationCode(input.code)),
+            eq(invitations.codeHash, codeHash),
             isNull(invitations.usedAt),
             isNull(invitations.revokedAt),
             gt(invitations.expiresAt, ctx.now),
@@ -100,11 +101,38 @@ export async function acceptInvitation({
       return { ok: true as const, userId, session };
     });
   } catch (error) {
-    if (error instanceof Refusal) return { ok: false, reason: error.reason };
+    if (error instanceof Refusal) {
+      if (error.reason === "invalidCode") {
+        const repeated = await repeatedAcceptance(ctx, input);
+        if (repeated) return repeated;
+      }
+      return { ok: false, reason: error.reason };
+    }
     // Two sign-ups with one e-mail at the same moment: the unique index decides.
     if (isUniqueViolation(error, "users_email_lower_key")) return { ok: false, reason: "emailTaken" };
     throw error;
   }
+}
+
+/**
+ * A double submit (double tap, reload of the POST, a second tab) reaches us after the first
+ * one used the code. If it is the same person, answer as the first time instead of failing:
+ * the signed-in actor who used it, or the new account's owner proving it with the password.
+ */
+async function repeatedAcceptance(
+  ctx: PublicCtx,
+  input: { code: string; account: NewAccount | null },
+): Promise<AcceptInvitationResult | null> {
+  const [used] = await ctx.db
+    .select({ usedById: invitations.usedById, email: users.email, passwordHash: users.passwordHash })
+    .from(invitations)
+    .innerJoin(users, eq(users.id, invitations.usedById))
+    .where(eq(invitations.codeHash, hashInvitationCode(input.code)));
+  if (!used?.usedById) return null;
+  if (ctx.actor) return ctx.actor.id === used.usedById ? { ok: true, userId: used.usedById, session: null } : null;
+  if (!input.account || input.account.email.toLowerCase() !== used.email.toLowerCase()) return null;
+  if (!(await verifyPassword(used.passwordHash, input.account.password))) return null;
+  return { ok: true, userId: used.usedById, session: await createSession(ctx.db, used.usedById, ctx.now) };
 }
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
