@@ -1,0 +1,233 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, test } from "vitest";
+import { apprenticeships, auditEvents, classEnrollments, invitations, memberships, users } from "#db/schema/index.ts";
+import { validateSessionToken } from "#app/modules/auth/session.server.ts";
+import { acceptInvitation } from "#app/modules/orgs/accept-invitation.server.ts";
+import { createInvitation } from "#app/modules/orgs/create-invitation.server.ts";
+import { findOpenInvitation, listInvitations } from "#app/modules/orgs/queries.server.ts";
+import { revokeInvitation } from "#app/modules/orgs/revoke-invitation.server.ts";
+import { ForbiddenError, NotFoundError } from "#app/utils/errors.ts";
+import { ctxFor, occupationId, unique } from "#tests/factories/index.ts";
+import { createWorld } from "#tests/factories/world.ts";
+import { openTestDatabase } from "#tests/setup/database.ts";
+
+const { db } = await openTestDatabase();
+const DAY = 24 * 60 * 60 * 1000;
+const anonymous = (now = new Date()) => ({ db, actor: null, now });
+const newAccount = () => ({
+  name: "Neue Person",
+  email: `${unique("neu")}@example.test`,
+  password: "ein langes passwort",
+});
+const apprenticeInvite = { label: "Lena", role: "apprentice" as const, validDays: 7 };
+
+describe("createInvitation", () => {
+  test("stores only the hash of the code, and an audit row", async () => {
+    const world = await createWorld(db);
+    const ctx = await ctxFor(db, world.people.trainer.id);
+    const { id, code } = await createInvitation({
+      ctx,
+      input: { ...apprenticeInvite, organizationId: world.company.id },
+    });
+    expect(code).toMatch(/^([A-Z2-7]{4}-){3}[A-Z2-7]{4}$/);
+    const [row] = await db.select().from(invitations).where(eq(invitations.id, id));
+    expect(JSON.stringify(row)).not.toContain(code.replaceAll("-", ""));
+    const audit = await db.select().from(auditEvents).where(eq(auditEvents.targetId, id));
+    expect(audit.map((a) => a.action)).toEqual(["invitation.created"]);
+  });
+
+  test("a trainer may not hand out the admin role; an apprentice may not invite at all", async () => {
+    const world = await createWorld(db);
+    const trainer = await ctxFor(db, world.people.trainer.id);
+    await expect(
+      createInvitation({
+        ctx: trainer,
+        input: { ...apprenticeInvite, role: "admin", organizationId: world.company.id },
+      }),
+    ).rejects.toThrow(ForbiddenError);
+    const apprentice = await ctxFor(db, world.people.apprentice.id);
+    await expect(
+      createInvitation({ ctx: apprentice, input: { ...apprenticeInvite, organizationId: world.company.id } }),
+    ).rejects.toThrow(ForbiddenError);
+  });
+
+  test("nobody invites into an organisation they do not belong to", async () => {
+    const world = await createWorld(db);
+    for (const person of [world.people.otherTrainer, world.people.otherAdmin, world.people.teacher]) {
+      const ctx = await ctxFor(db, person.id);
+      await expect(
+        createInvitation({ ctx, input: { ...apprenticeInvite, organizationId: world.company.id } }),
+      ).rejects.toThrow(NotFoundError);
+    }
+    expect(await db.select().from(invitations).where(eq(invitations.organizationId, world.company.id))).toEqual([]);
+  });
+
+  test("a class from another school is refused inside the transaction", async () => {
+    const world = await createWorld(db);
+    const otherTeacher = await ctxFor(db, world.people.otherTeacher.id);
+    await expect(
+      createInvitation({
+        ctx: otherTeacher,
+        input: { ...apprenticeInvite, organizationId: world.otherSchool.id, classId: world.schoolClass.id },
+      }),
+    ).rejects.toThrow(NotFoundError);
+  });
+});
+
+describe("acceptInvitation", () => {
+  test("creates the account, the membership and the apprenticeship the trainer described, and logs in", async () => {
+    const world = await createWorld(db);
+    const trainer = await ctxFor(db, world.people.trainer.id);
+    const { code, id } = await createInvitation({
+      ctx: trainer,
+      input: {
+        ...apprenticeInvite,
+        organizationId: world.company.id,
+        occupationId: await occupationId(db),
+        startsOn: "2026-08-01",
+        plannedEndOn: "2029-07-31",
+      },
+    });
+    const account = newAccount();
+    const result = await acceptInvitation({ ctx: anonymous(), input: { code: code.toLowerCase(), account } });
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.session && (await validateSessionToken(db, result.session.token, new Date()))).toEqual({
+      userId: result.userId,
+    });
+
+    const [user] = await db.select().from(users).where(eq(users.id, result.userId));
+    expect(user?.email).toBe(account.email);
+    expect(user?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    const roles = await db.select().from(memberships).where(eq(memberships.userId, result.userId));
+    expect(roles.map((m) => [m.organizationId, m.role])).toEqual([[world.company.id, "apprentice"]]);
+    const [contract] = await db.select().from(apprenticeships).where(eq(apprenticeships.apprenticeId, result.userId));
+    expect(contract).toMatchObject({
+      companyId: world.company.id,
+      trainerId: world.people.trainer.id,
+      startsOn: "2026-08-01",
+    });
+    const [used] = await db.select().from(invitations).where(eq(invitations.id, id));
+    expect(used?.usedById).toBe(result.userId);
+  });
+
+  test("a code works once", async () => {
+    const world = await createWorld(db);
+    const ctx = await ctxFor(db, world.people.trainer.id);
+    const { code } = await createInvitation({ ctx, input: { ...apprenticeInvite, organizationId: world.company.id } });
+    expect((await acceptInvitation({ ctx: anonymous(), input: { code, account: newAccount() } })).ok).toBe(true);
+    expect(await acceptInvitation({ ctx: anonymous(), input: { code, account: newAccount() } })).toEqual({
+      ok: false,
+      reason: "invalidCode",
+    });
+    expect(await findOpenInvitation(db, code, new Date())).toBeNull();
+  });
+
+  test("a double submit by the same person succeeds twice and creates one account", async () => {
+    const world = await createWorld(db);
+    const ctx = await ctxFor(db, world.people.trainer.id);
+    const { code } = await createInvitation({ ctx, input: { ...apprenticeInvite, organizationId: world.company.id } });
+    const account = newAccount();
+    const first = await acceptInvitation({ ctx: anonymous(), input: { code, account } });
+    const second = await acceptInvitation({ ctx: anonymous(), input: { code, account } });
+    expect(first.ok && second.ok).toBe(true);
+    if (!first.ok || !second.ok) return;
+    expect(second.userId).toBe(first.userId);
+    expect(second.session?.token).not.toBe(first.session?.token);
+    expect(await db.select().from(users).where(eq(users.email, account.email))).toHaveLength(1);
+    // Someone else with the used code still gets nowhere, even with the right e-mail but another password.
+    const intruder = { ...account, password: "ein anderes passwort" };
+    expect(await acceptInvitation({ ctx: anonymous(), input: { code, account: intruder } })).toEqual({
+      ok: false,
+      reason: "invalidCode",
+    });
+  });
+
+  test("ten people racing with one code: exactly one gets in", async () => {
+    const world = await createWorld(db);
+    const ctx = await ctxFor(db, world.people.trainer.id);
+    const { code } = await createInvitation({ ctx, input: { ...apprenticeInvite, organizationId: world.company.id } });
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => acceptInvitation({ ctx: anonymous(), input: { code, account: newAccount() } })),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const members = await db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.organizationId, world.company.id), eq(memberships.role, "apprentice")));
+    expect(members).toHaveLength(2); // the world's apprentice and the one winner
+  });
+
+  test("expired and revoked codes are refused", async () => {
+    const world = await createWorld(db);
+    const ctx = await ctxFor(db, world.people.trainer.id);
+    const expiring = await createInvitation({
+      ctx,
+      input: { ...apprenticeInvite, validDays: 1, organizationId: world.company.id },
+    });
+    const later = anonymous(new Date(Date.now() + 2 * DAY));
+    expect(await acceptInvitation({ ctx: later, input: { code: expiring.code, account: newAccount() } })).toEqual({
+      ok: false,
+      reason: "invalidCode",
+    });
+
+    const revoked = await createInvitation({ ctx, input: { ...apprenticeInvite, organizationId: world.company.id } });
+    await revokeInvitation({ ctx, input: { organizationId: world.company.id, invitationId: revoked.id } });
+    expect(await acceptInvitation({ ctx: anonymous(), input: { code: revoked.code, account: newAccount() } })).toEqual({
+      ok: false,
+      reason: "invalidCode",
+    });
+    const listed = await listInvitations(ctx, world.company.id);
+    expect(listed.find((i) => i.id === revoked.id)?.status).toBe("revoked");
+  });
+
+  test("a taken e-mail is refused without using up the code", async () => {
+    const world = await createWorld(db);
+    const ctx = await ctxFor(db, world.people.trainer.id);
+    const { code } = await createInvitation({ ctx, input: { ...apprenticeInvite, organizationId: world.company.id } });
+    const taken = { ...newAccount(), email: world.people.admin.email.toUpperCase() };
+    expect(await acceptInvitation({ ctx: anonymous(), input: { code, account: taken } })).toEqual({
+      ok: false,
+      reason: "emailTaken",
+    });
+    expect(await findOpenInvitation(db, code, new Date())).not.toBeNull();
+  });
+
+  test("a signed-in person adds the membership and the class to their existing account", async () => {
+    const world = await createWorld(db);
+    const teacher = await ctxFor(db, world.people.teacher.id);
+    const { code } = await createInvitation({
+      ctx: teacher,
+      input: { ...apprenticeInvite, organizationId: world.school.id, classId: world.schoolClass.id },
+    });
+    const apprentice = await ctxFor(db, world.people.otherApprentice.id);
+    const result = await acceptInvitation({ ctx: apprentice, input: { code, account: null } });
+    expect(result).toEqual({ ok: true, userId: world.people.otherApprentice.id, session: null });
+    const roles = await db.select().from(memberships).where(eq(memberships.userId, world.people.otherApprentice.id));
+    expect(roles.map((m) => m.organizationId).sort()).toEqual([world.otherCompany.id, world.school.id].sort());
+    const enrolments = await db
+      .select()
+      .from(classEnrollments)
+      .where(eq(classEnrollments.apprenticeId, world.people.otherApprentice.id));
+    expect(enrolments).toHaveLength(1);
+  });
+});
+
+describe("revokeInvitation", () => {
+  test("an invitation of another organisation cannot be revoked through one's own", async () => {
+    const world = await createWorld(db);
+    const trainer = await ctxFor(db, world.people.trainer.id);
+    const { id } = await createInvitation({
+      ctx: trainer,
+      input: { ...apprenticeInvite, organizationId: world.company.id },
+    });
+    const otherTrainer = await ctxFor(db, world.people.otherTrainer.id);
+    await expect(
+      revokeInvitation({ ctx: otherTrainer, input: { organizationId: world.otherCompany.id, invitationId: id } }),
+    ).rejects.toThrow(NotFoundError);
+    await expect(
+      revokeInvitation({ ctx: otherTrainer, input: { organizationId: world.company.id, invitationId: id } }),
+    ).rejects.toThrow(NotFoundError);
+    const [row] = await db.select().from(invitations).where(eq(invitations.id, id));
+    expect(row?.revokedAt).toBeNull();
+  });
+});

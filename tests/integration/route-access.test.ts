@@ -1,0 +1,203 @@
+/**
+ * The access decision for every route, for every kind of visitor. Adding a file under
+ * app/routes without a row here fails the first test: each new route needs a decision.
+ */
+import { readdirSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { createInvitation } from "#app/modules/orgs/create-invitation.server.ts";
+import { ctxFor, sessionCookieFor } from "#tests/factories/index.ts";
+import { createWorld, type PersonKey, type World } from "#tests/factories/world.ts";
+import { openTestDatabase } from "#tests/setup/database.ts";
+import { callRoute } from "#tests/setup/route-call.ts";
+
+const { db } = await openTestDatabase();
+const world = await createWorld(db);
+
+type Visitor = "anonymous" | PersonKey;
+const visitors: Visitor[] = ["anonymous", ...(Object.keys(world.people) as PersonKey[])];
+
+/** Expected status per visitor; `everyone` fills in whoever is not named. */
+type Expectation = Partial<Record<Visitor, number>> & { everyone?: number };
+
+type Case = {
+  name: string;
+  method: "GET" | "POST";
+  path: (w: World) => string;
+  params?: (w: World) => Record<string, string>;
+  form?: (w: World) => Record<string, string>;
+  expect: Expectation;
+};
+
+type RouteModule = { loader?: unknown; action?: unknown };
+
+const signedIn = { anonymous: 302, everyone: 200 };
+// Who manages invitations of the world's company: its trainer and admin. Its apprentice is a
+// member without the role (403); everyone else is an outsider and must not learn it exists (404).
+const companyInvitations = { anonymous: 302, trainer: 200, admin: 200, apprentice: 403, everyone: 404 };
+const schoolInvitations = { anonymous: 302, teacher: 200, schoolAdmin: 200, everyone: 404 };
+
+let openCode = "";
+
+const decisions: Record<string, { load: () => Promise<RouteModule>; cases: Case[] }> = {
+  "_index.tsx": {
+    load: () => import("#app/routes/_index.tsx"),
+    cases: [{ name: "home", method: "GET", path: () => "/", expect: signedIn }],
+  },
+  "login.tsx": {
+    load: () => import("#app/routes/login.tsx"),
+    cases: [
+      { name: "form", method: "GET", path: () => "/login", expect: { anonymous: 200, everyone: 302 } },
+      {
+        name: "wrong password",
+        method: "POST",
+        path: () => "/login",
+        form: () => ({ email: "niemand@example.test", password: "falsch-falsch" }),
+        expect: { everyone: 400 },
+      },
+    ],
+  },
+  "logout.ts": {
+    load: () => import("#app/routes/logout.ts"),
+    cases: [
+      { name: "GET only redirects", method: "GET", path: () => "/logout", expect: { everyone: 302 } },
+      { name: "POST", method: "POST", path: () => "/logout", form: () => ({}), expect: { everyone: 302 } },
+    ],
+  },
+  "language.ts": {
+    load: () => import("#app/routes/language.ts"),
+    cases: [
+      {
+        name: "switch",
+        method: "POST",
+        path: () => "/language",
+        form: () => ({ locale: "de", redirectTo: "/" }),
+        expect: { everyone: 302 },
+      },
+    ],
+  },
+  "healthz.ts": {
+    load: () => import("#app/routes/healthz.ts"),
+    cases: [{ name: "probe", method: "GET", path: () => "/healthz", expect: { everyone: 200 } }],
+  },
+  "join._index.tsx": {
+    load: () => import("#app/routes/join._index.tsx"),
+    cases: [{ name: "enter code", method: "GET", path: () => "/join", expect: { everyone: 200 } }],
+  },
+  "join.$code.tsx": {
+    load: () => import("#app/routes/join.$code.tsx"),
+    cases: [
+      {
+        name: "open code",
+        method: "GET",
+        path: () => `/join/${openCode}`,
+        params: () => ({ code: openCode }),
+        expect: { everyone: 200 },
+      },
+      {
+        name: "unknown code",
+        method: "GET",
+        path: () => "/join/AAAA-BBBB-CCCC-DDDD",
+        params: () => ({ code: "AAAA-BBBB-CCCC-DDDD" }),
+        expect: { everyone: 404 },
+      },
+      {
+        name: "accept unknown code",
+        method: "POST",
+        path: () => "/join/AAAA-BBBB-CCCC-DDDD",
+        params: () => ({ code: "AAAA-BBBB-CCCC-DDDD" }),
+        form: () => ({
+          name: "X",
+          email: "x@example.test",
+          password: "lang-genug-1234",
+          confirmPassword: "lang-genug-1234",
+        }),
+        expect: { everyone: 409 },
+      },
+    ],
+  },
+  "account.tsx": {
+    load: () => import("#app/routes/account.tsx"),
+    cases: [
+      { name: "view", method: "GET", path: () => "/account", expect: signedIn },
+      {
+        name: "change password with a wrong current one",
+        method: "POST",
+        path: () => "/account",
+        form: () => ({ currentPassword: "falsch", newPassword: "neues-langes-pw", confirmPassword: "neues-langes-pw" }),
+        expect: { anonymous: 302, everyone: 400 },
+      },
+    ],
+  },
+  "orgs.$orgId.invitations.tsx": {
+    load: () => import("#app/routes/orgs.$orgId.invitations.tsx"),
+    cases: [
+      {
+        name: "company list",
+        method: "GET",
+        path: (w) => `/orgs/${w.company.id}/invitations`,
+        params: (w) => ({ orgId: w.company.id }),
+        expect: companyInvitations,
+      },
+      {
+        name: "school list",
+        method: "GET",
+        path: (w) => `/orgs/${w.school.id}/invitations`,
+        params: (w) => ({ orgId: w.school.id }),
+        expect: schoolInvitations,
+      },
+      {
+        name: "company create",
+        method: "POST",
+        path: (w) => `/orgs/${w.company.id}/invitations`,
+        params: (w) => ({ orgId: w.company.id }),
+        form: () => ({ intent: "create", label: "Neu", role: "apprentice", validDays: "7" }),
+        expect: companyInvitations,
+      },
+      {
+        name: "a malformed organisation id",
+        method: "GET",
+        path: () => "/orgs/not-a-uuid/invitations",
+        params: () => ({ orgId: "not-a-uuid" }),
+        expect: { anonymous: 302, everyone: 404 },
+      },
+    ],
+  },
+};
+
+const routeFiles = readdirSync("app/routes").filter((file) => /\.(ts|tsx)$/.test(file));
+
+test("every route in app/routes has an access decision, and every decision a route", () => {
+  expect(routeFiles.filter((file) => !(file in decisions))).toEqual([]);
+  expect(Object.keys(decisions).filter((file) => !routeFiles.includes(file))).toEqual([]);
+});
+
+describe.each(Object.entries(decisions))("%s", (_file, decision) => {
+  test.each(decision.cases.map((c) => [c.name, c] as const))("%s", async (_name, routeCase) => {
+    const trainer = await ctxFor(db, world.people.trainer.id);
+    openCode = (
+      await createInvitation({
+        ctx: trainer,
+        input: { label: "Zugriffstest", role: "apprentice", validDays: 7, organizationId: world.company.id },
+      })
+    ).code;
+    const module = await decision.load();
+    const fn = routeCase.method === "GET" ? module.loader : module.action;
+    expect(fn, `${routeCase.method} handler`).toBeTypeOf("function");
+
+    const actual: Partial<Record<Visitor, number>> = {};
+    const expected: Partial<Record<Visitor, number>> = {};
+    for (const visitor of visitors) {
+      const cookie = visitor === "anonymous" ? undefined : await sessionCookieFor(db, world.people[visitor].id);
+      const result = await callRoute(fn as Parameters<typeof callRoute>[0], {
+        path: routeCase.path(world),
+        method: routeCase.method,
+        cookie,
+        params: routeCase.params?.(world),
+        form: routeCase.form?.(world),
+      });
+      actual[visitor] = result.status;
+      expected[visitor] = routeCase.expect[visitor] ?? routeCase.expect.everyone;
+    }
+    expect(actual).toEqual(expected);
+  });
+});

@@ -1,0 +1,60 @@
+import type { AppLoadContext } from "@remix-run/node";
+
+type RouteFunction = (args: {
+  request: Request;
+  params: Record<string, string | undefined>;
+  context: AppLoadContext;
+}) => unknown;
+
+export type RouteResult = { status: number; headers: Headers; data: unknown };
+
+/**
+ * Calls a loader or action the way Remix does, and turns every outcome (plain data,
+ * data() with a status, a thrown redirect or error response) into status + data.
+ */
+export async function callRoute(
+  fn: RouteFunction,
+  options: {
+    path: string;
+    method?: "GET" | "POST";
+    cookie?: string;
+    form?: Record<string, string>;
+    params?: Record<string, string>;
+    clientIp?: string;
+  },
+): Promise<RouteResult> {
+  const headers = new Headers();
+  if (options.cookie) headers.set("cookie", options.cookie);
+  const method = options.method ?? (options.form ? "POST" : "GET");
+  const request = new Request(`http://localhost${options.path}`, {
+    method,
+    headers,
+    body: options.form ? new URLSearchParams(options.form) : undefined,
+  });
+  const context: AppLoadContext = { cspNonce: "test-nonce", clientIp: options.clientIp ?? "192.0.2.1" };
+  try {
+    return toResult(await fn({ request, params: options.params ?? {}, context }));
+  } catch (thrown) {
+    if (thrown instanceof Response || isDataWithInit(thrown)) return toResult(thrown);
+    throw thrown;
+  }
+}
+
+function isDataWithInit(value: unknown): value is { data: unknown; init: ResponseInit | null } {
+  return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "DataWithResponseInit";
+}
+
+async function toResult(value: unknown): Promise<RouteResult> {
+  if (value instanceof Response) {
+    const text = await value.text();
+    let data: unknown = text;
+    try {
+      data = JSON.parse(text);
+    } catch {}
+    return { status: value.status, headers: value.headers, data };
+  }
+  if (isDataWithInit(value)) {
+    return { status: value.init?.status ?? 200, headers: new Headers(value.init?.headers), data: value.data };
+  }
+  return { status: 200, headers: new Headers(), data: value };
+}

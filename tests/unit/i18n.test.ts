@@ -1,0 +1,28 @@
+import { describe, expect, test } from "vitest";
+import { de } from "#app/i18n/de.ts";
+import { en } from "#app/i18n/en.ts";
+import { translate } from "#app/i18n/translate.ts";
+import { formatDate } from "#app/utils/format.ts";
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe("message catalogs", () => {
+  test("English uses the same placeholders as German for every key", () => {
+    for (const key of Object.keys(de) as (keyof typeof de)[]) {
+      expect(placeholders(en[key]), key).toEqual(placeholders(de[key]));
+    }
+  });
+
+  test("fills placeholders and falls back to a readable message for unknown keys", () => {
+    expect(translate("de", "home.greeting", { name: "Lena" })).toBe("Hallo, Lena!");
+    expect(translate("en", "home.greeting", { name: "Lena" })).toBe("Hello, Lena!");
+    expect(translate("de", "no.such.key")).toBe(de["errors.unknown"]);
+  });
+});
+
+describe("formatDate", () => {
+  test("writes German dates as DD.MM.YYYY", () => {
+    expect(formatDate("de", "2026-08-01")).toBe("01.08.2026");
+    expect(formatDate("de", new Date("2026-11-27T23:30:00Z"))).toBe("28.11.2026");
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, test } from "vitest";
+import type { Actor, ActorMembership } from "#app/modules/context.server.ts";
+import {
+  can,
+  invitableRoles,
+  organizationPermissions,
+  organizationsWith,
+  requirePermission,
+} from "#app/modules/permissions/permissions.ts";
+import type { Role } from "#app/modules/permissions/roles.ts";
+import { ForbiddenError, NotFoundError } from "#app/utils/errors.ts";
+
+const company = { id: "c1", kind: "company" as const };
+const school = { id: "s1", kind: "school" as const };
+
+function actorWith(...memberships: [typeof company | typeof school, Role][]): Actor {
+  return {
+    id: "u1",
+    name: "Test",
+    email: "t@example.test",
+    locale: "de",
+    memberships: memberships.map(
+      ([org, role]): ActorMembership => ({
+        organizationId: org.id,
+        organizationName: org.id,
+        organizationKind: org.kind,
+        role,
+      }),
+    ),
+  };
+}
+
+describe("organisation permissions (DESIGN.md, 'Who sees what')", () => {
+  test.each([
+    ["apprentice", []],
+    ["trainer", ["invitations.manage", "team.view"]],
+    ["teacher", ["invitations.manage", "classes.view"]],
+    ["admin", ["invitations.manage", "members.view", "team.view", "classes.view"]],
+  ] as const)("a %s holds exactly %j in their organisation", (role, expected) => {
+    const actor = actorWith([company, role]);
+    const held = Object.keys(organizationPermissions).filter((p) => can(actor, p as never, company.id));
+    expect(held.sort()).toEqual([...expected].sort());
+  });
+
+  test("nobody holds anything in an organisation they do not belong to", () => {
+    const actor = actorWith([company, "admin"]);
+    for (const permission of Object.keys(organizationPermissions)) {
+      expect(can(actor, permission as never, school.id)).toBe(false);
+    }
+  });
+
+  test("outsiders get 'not found', members without the role get 'forbidden'", () => {
+    expect(() => requirePermission(actorWith([school, "teacher"]), "team.view", company.id)).toThrow(NotFoundError);
+    expect(() => requirePermission(actorWith([company, "apprentice"]), "team.view", company.id)).toThrow(
+      ForbiddenError,
+    );
+    expect(() => requirePermission(actorWith([company, "trainer"]), "team.view", company.id)).not.toThrow();
+  });
+
+  test("roles in one organisation do not leak into another", () => {
+    const actor = actorWith([company, "apprentice"], [school, "admin"]);
+    expect(can(actor, "members.view", school.id)).toBe(true);
+    expect(can(actor, "members.view", company.id)).toBe(false);
+    expect(organizationsWith(actor, "members.view").map((m) => m.organizationId)).toEqual([school.id]);
+  });
+});
+
+describe("invitableRoles", () => {
+  test("a trainer invites apprentices and fellow trainers, never admins", () => {
+    expect(invitableRoles(actorWith([company, "trainer"]), company)).toEqual(["apprentice", "trainer"]);
+  });
+
+  test("a teacher invites apprentices and teachers", () => {
+    expect(invitableRoles(actorWith([school, "teacher"]), school)).toEqual(["apprentice", "teacher"]);
+  });
+
+  test("an admin hands out every role that exists in the kind of organisation", () => {
+    expect(invitableRoles(actorWith([company, "admin"]), company)).toEqual(["apprentice", "trainer", "admin"]);
+    expect(invitableRoles(actorWith([school, "admin"]), school)).toEqual(["apprentice", "teacher", "admin"]);
+  });
+
+  test("apprentices and outsiders invite nobody", () => {
+    expect(invitableRoles(actorWith([company, "apprentice"]), company)).toEqual([]);
+    expect(invitableRoles(actorWith([school, "admin"]), company)).toEqual([]);
+  });
+});

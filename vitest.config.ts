@@ -1,0 +1,16 @@
+import { defineConfig } from "vitest/config";
+
+// Unit and integration tests; the Remix plugin is not needed to call modules and routes.
+export default defineConfig({
+  test: {
+    include: ["tests/unit/**/*.test.{ts,tsx}", "tests/integration/**/*.test.{ts,tsx}"],
+    environment: "node",
+    globalSetup: ["tests/setup/global-setup.ts"],
+    setupFiles: ["tests/setup/fail-on-console.ts"],
+    // PGlite opens in about a second per file; PostgreSQL migrations run once in global setup.
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    reporters: process.env.CI ? ["default", "json"] : ["default"],
+    outputFile: { json: "reports/vitest.json" },
+  },
+});
