@@ -78,7 +78,10 @@ export const de = {
   "home.team.noApprenticeship": "Ausbildungsvertrag noch nicht eingetragen",
   "home.classes.title": "Meine Klassen – {organization}",
   "home.classes.empty": "Noch keine Klassen angelegt. Die Verwaltung deiner Schule legt sie an.",
-  "home.classes.count": "{students} Schüler/innen aus {companies} Betrieben",
+  "home.classes.students.one": "1 Schüler/in",
+  "home.classes.students.other": "{count} Schüler/innen",
+  "home.classes.companies.one": "aus 1 Betrieb",
+  "home.classes.companies.other": "aus {count} Betrieben",
   "home.classes.noStudents": "Noch niemand in dieser Klasse.",
   "home.classes.noCompany": "Betrieb nicht eingetragen",
   "home.admin.title": "Verwaltung – {organization}",
@@ -119,10 +122,10 @@ export const de = {
   "invitations.form.days": "{days} Tage",
   "invitations.form.apprenticeship": "Ausbildungsvertrag (nur bei Auszubildenden)",
   "invitations.form.apprenticeshipHint":
-    "Wenn du Beruf und Zeitraum angibst, sieht die oder der Auszubildende sofort das richtige Ausbildungsjahr. Du wirst als Ausbilder/in eingetragen.",
+    "Wenn du Beruf und Beginn angibst, sieht die oder der Auszubildende sofort das richtige Ausbildungsjahr. Ohne Ende gilt die reguläre Ausbildungsdauer des Berufs. Du wirst als Ausbilder/in eingetragen.",
   "invitations.form.occupation": "Ausbildungsberuf",
   "invitations.form.startsOn": "Beginn der Ausbildung",
-  "invitations.form.plannedEndOn": "Geplantes Ende",
+  "invitations.form.plannedEndOn": "Geplantes Ende (freiwillig)",
   "invitations.form.class": "Klasse (nur bei Auszubildenden)",
   "invitations.form.classHint": "Die oder der Auszubildende kommt direkt in diese Klasse.",
   "invitations.form.none": "– keine Angabe –",
@@ -172,6 +175,6 @@ export const de = {
   "errors.invitation.occupation": "Bitte wähl einen Ausbildungsberuf aus der Liste.",
   "errors.invitation.class": "Bitte wähl eine Klasse aus der Liste.",
   "errors.invitation.apprenticeshipIncomplete":
-    "Für den Ausbildungsvertrag braucht es Beruf, Beginn und Ende – oder nichts davon.",
+    "Für den Ausbildungsvertrag braucht es Beruf und Beginn – oder lass alle drei Felder leer.",
   "errors.invitation.endBeforeStart": "Das Ende muss nach dem Beginn liegen.",
 } as const;

@@ -75,7 +75,10 @@ export const en: Record<keyof typeof de, string> = {
   "home.team.noApprenticeship": "Training contract not entered yet",
   "home.classes.title": "My classes – {organization}",
   "home.classes.empty": "No classes yet. Your school's administration sets them up.",
-  "home.classes.count": "{students} students from {companies} companies",
+  "home.classes.students.one": "1 student",
+  "home.classes.students.other": "{count} students",
+  "home.classes.companies.one": "from 1 company",
+  "home.classes.companies.other": "from {count} companies",
   "home.classes.noStudents": "Nobody in this class yet.",
   "home.classes.noCompany": "Company not entered",
   "home.admin.title": "Administration – {organization}",
@@ -116,10 +119,10 @@ export const en: Record<keyof typeof de, string> = {
   "invitations.form.days": "{days} days",
   "invitations.form.apprenticeship": "Training contract (apprentices only)",
   "invitations.form.apprenticeshipHint":
-    "If you give the occupation and period, the apprentice sees the right training year straight away. You are entered as their trainer.",
+    "If you give the occupation and start, the apprentice sees the right training year straight away. Without an end, the regular duration of the occupation applies. You are entered as their trainer.",
   "invitations.form.occupation": "Occupation",
   "invitations.form.startsOn": "Start of training",
-  "invitations.form.plannedEndOn": "Planned end",
+  "invitations.form.plannedEndOn": "Planned end (optional)",
   "invitations.form.class": "Class (apprentices only)",
   "invitations.form.classHint": "The apprentice joins this class directly.",
   "invitations.form.none": "– not given –",
@@ -166,6 +169,6 @@ export const en: Record<keyof typeof de, string> = {
   "errors.invitation.occupation": "Please choose an occupation from the list.",
   "errors.invitation.class": "Please choose a class from the list.",
   "errors.invitation.apprenticeshipIncomplete":
-    "A training contract needs occupation, start and end – or none of them.",
+    "A training contract needs occupation and start – or leave all three fields empty.",
   "errors.invitation.endBeforeStart": "The end must be after the start.",
 };

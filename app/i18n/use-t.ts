@@ -2,7 +2,7 @@ import { useRouteLoaderData } from "@remix-run/react";
 import { useCallback } from "react";
 import type { loader as rootLoader } from "#app/root.tsx";
 import { defaultLocale, type Locale } from "./locales.ts";
-import { type MessageKey, type TranslateParams, translate } from "./translate.ts";
+import { type MessageKey, type TranslateParams, translate, translateCount } from "./translate.ts";
 
 export function useLocale(): Locale {
   return useRouteLoaderData<typeof rootLoader>("root")?.locale ?? defaultLocale;
@@ -12,4 +12,10 @@ export function useLocale(): Locale {
 export function useT() {
   const locale = useLocale();
   return useCallback((key: MessageKey | string, params?: TranslateParams) => translate(locale, key, params), [locale]);
+}
+
+/** `tc("home.classes.students", 3)` → "3 Schüler/innen" (see translateCount). */
+export function useTCount() {
+  const locale = useLocale();
+  return useCallback((key: string, count: number) => translateCount(locale, key, count), [locale]);
 }

@@ -15,10 +15,10 @@ import { NewAccountSchema } from "#app/modules/orgs/schemas.ts";
 import { formatDate } from "#app/utils/format.ts";
 import { formFailure, parseForm } from "#app/utils/forms.server.ts";
 import { pageTitle } from "#app/utils/meta.ts";
-import { open } from "#app/utils/route.server.ts";
+import { publicRoute } from "#app/utils/route.server.ts";
 
 /** Shows who invites to what. Wrong codes count against the visitor's address, like logins. */
-export const loader = open(async ({ ctx, params, context }) => {
+export const loader = publicRoute(async ({ ctx, params, context }) => {
   const key = `invitation:address:${context.clientIp}`;
   if (await isLimited(ctx.db, key, invitationLimit, ctx.now)) {
     return data({ state: "limited" as const }, { status: 429 });
@@ -38,7 +38,7 @@ export const loader = open(async ({ ctx, params, context }) => {
   };
 });
 
-export const action = open(async ({ ctx, params, request }) => {
+export const action = publicRoute(async ({ ctx, params, request }) => {
   const formData = await request.formData();
   let account = null;
   if (!ctx.actor) {

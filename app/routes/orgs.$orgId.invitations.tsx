@@ -61,6 +61,8 @@ export default function InvitationsPage() {
       {created ? <CreatedInvitation invitation={created} /> : null}
       <Section title={t("invitations.new")} id="new-invitation">
         <InvitationForm
+          // A new key after each created invitation empties the form for the next one.
+          key={created?.code ?? "new"}
           organizationKind={organization.kind}
           roles={roles}
           occupations={occupations}

@@ -56,7 +56,7 @@ export function authenticated<T>(body: (args: Args & { ctx: Ctx }) => Promise<T>
 }
 
 /** Like `authenticated`, for pages anyone may open; `ctx.actor` is null for visitors. */
-export function open<T>(body: (args: Args & { ctx: PublicCtx }) => Promise<T>) {
+export function publicRoute<T>(body: (args: Args & { ctx: PublicCtx }) => Promise<T>) {
   return async (args: Args): Promise<T> => {
     const ctx = await publicContext(args.request);
     return mapDomainErrors(() => body({ ...args, ctx }));

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { hashPassword } from "#app/modules/auth/password.server.ts";
+import { regularEnd } from "#app/modules/training/training-year.ts";
 import type { Database } from "../client.server.ts";
 import {
   apprenticeships,
@@ -29,12 +30,6 @@ export const demoAccounts = {
 function augustStart(now: Date, yearsAgo: number): string {
   const base = now.getUTCMonth() >= 7 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
   return `${base - yearsAgo}-08-01`;
-}
-
-function plannedEnd(startsOn: string, months: number): string {
-  const [year, month] = startsOn.split("-").map(Number) as [number, number];
-  const end = new Date(Date.UTC(year, month - 1 + months, 0));
-  return end.toISOString().slice(0, 10);
 }
 
 /**
@@ -120,7 +115,7 @@ export async function seedDemo(db: Database, now: Date): Promise<void> {
         trainerId,
         occupationId: occ.id,
         startsOn,
-        plannedEndOn: plannedEnd(startsOn, occ.durationMonths),
+        plannedEndOn: regularEnd(startsOn, occ.durationMonths),
       };
     };
     await tx

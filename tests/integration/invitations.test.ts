@@ -110,6 +110,24 @@ describe("acceptInvitation", () => {
     expect(used?.usedById).toBe(result.userId);
   });
 
+  test("without a planned end, the occupation's regular duration sets it", async () => {
+    const world = await createWorld(db);
+    const trainer = await ctxFor(db, world.people.trainer.id);
+    const { code } = await createInvitation({
+      ctx: trainer,
+      input: {
+        ...apprenticeInvite,
+        organizationId: world.company.id,
+        occupationId: await occupationId(db),
+        startsOn: "2026-08-01",
+      },
+    });
+    const result = await acceptInvitation({ ctx: anonymous(), input: { code, account: newAccount() } });
+    if (!result.ok) throw new Error(result.reason);
+    const [contract] = await db.select().from(apprenticeships).where(eq(apprenticeships.apprenticeId, result.userId));
+    expect(contract?.plannedEndOn).toBe("2029-07-31"); // Tischler/-in: 36 months
+  });
+
   test("a code works once", async () => {
     const world = await createWorld(db);
     const ctx = await ctxFor(db, world.people.trainer.id);

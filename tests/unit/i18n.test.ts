@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { de } from "#app/i18n/de.ts";
 import { en } from "#app/i18n/en.ts";
-import { translate } from "#app/i18n/translate.ts";
+import { translate, translateCount } from "#app/i18n/translate.ts";
 import { formatDate } from "#app/utils/format.ts";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -17,6 +17,15 @@ describe("message catalogs", () => {
     expect(translate("de", "home.greeting", { name: "Lena" })).toBe("Hallo, Lena!");
     expect(translate("en", "home.greeting", { name: "Lena" })).toBe("Hello, Lena!");
     expect(translate("de", "no.such.key")).toBe(de["errors.unknown"]);
+  });
+});
+
+describe("translateCount", () => {
+  test("uses the singular for one and the plural otherwise, with German number formatting", () => {
+    expect(translateCount("de", "home.classes.companies", 1)).toBe("aus 1 Betrieb");
+    expect(translateCount("de", "home.classes.companies", 2)).toBe("aus 2 Betrieben");
+    expect(translateCount("de", "home.classes.students", 1200)).toBe("1.200 Schüler/innen");
+    expect(translateCount("en", "home.classes.students", 1)).toBe("1 student");
   });
 });
 

@@ -55,16 +55,15 @@ describe("form schemas", () => {
     expect(mismatch).toMatchObject({ ok: false, fieldErrors: { confirmPassword: ["errors.password.mismatch"] } });
   });
 
-  test("an apprenticeship in an invitation is all three fields or none", () => {
+  test("an apprenticeship in an invitation needs occupation and start together; the end is optional", () => {
     const base = { label: "Lena", role: "apprentice", validDays: "7" };
     expect(parseForm(CreateInvitationSchema, form(base)).ok).toBe(true);
     expect(parseForm(CreateInvitationSchema, form({ ...base, startsOn: "2026-08-01" }))).toMatchObject({
       ok: false,
-      fieldErrors: {
-        occupationId: ["errors.invitation.apprenticeshipIncomplete"],
-        plannedEndOn: ["errors.invitation.apprenticeshipIncomplete"],
-      },
+      fieldErrors: { occupationId: ["errors.invitation.apprenticeshipIncomplete"] },
     });
+    const withoutEnd = { ...base, occupationId: "6f1e5a4e-8a57-4a5e-9a52-0c7c1f5d2b11", startsOn: "2026-08-01" };
+    expect(parseForm(CreateInvitationSchema, form(withoutEnd)).ok).toBe(true);
     const reversed = {
       ...base,
       occupationId: "6f1e5a4e-8a57-4a5e-9a52-0c7c1f5d2b11",

@@ -1,5 +1,5 @@
 import { EmptyState, Section } from "#app/components/ui/page.tsx";
-import { useT } from "#app/i18n/use-t.ts";
+import { useT, useTCount } from "#app/i18n/use-t.ts";
 import type { HomeData } from "#app/modules/home/home.server.ts";
 
 type School = HomeData["classes"][number];
@@ -7,6 +7,7 @@ type School = HomeData["classes"][number];
 /** The teacher's "Meine Klassen": each class with its students and where they train. */
 export function MyClasses({ school }: { school: School }) {
   const t = useT();
+  const tc = useTCount();
   return (
     <Section
       title={t("home.classes.title", { organization: school.organizationName })}
@@ -23,7 +24,7 @@ export function MyClasses({ school }: { school: School }) {
                 {[
                   c.occupationName,
                   t("home.training.yearValue", { year: c.trainingYear }),
-                  t("home.classes.count", { students: c.students.length, companies: c.companyCount }),
+                  `${tc("home.classes.students", c.students.length)} ${tc("home.classes.companies", c.companyCount)}`,
                 ]
                   .filter(Boolean)
                   .join(" · ")}

@@ -4,6 +4,7 @@ import type { Ctx } from "#app/modules/context.server.ts";
 import { invitableRoles, requirePermission, rolesIn } from "#app/modules/permissions/permissions.ts";
 import { ForbiddenError, NotFoundError } from "#app/utils/errors.ts";
 import { formatInvitationCode, generateInvitationCode, hashInvitationCode } from "./invitation-code.server.ts";
+import { regularEnd } from "#app/modules/training/training-year.ts";
 import type { CreateInvitationInput } from "./schemas.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -32,13 +33,19 @@ export async function createInvitation({
     if (!invitableRoles(ctx.actor, organization).includes(input.role)) throw new ForbiddenError("invitation.role");
 
     const isApprentice = input.role === "apprentice";
-    const withApprenticeship = isApprentice && organization.kind !== "school" && input.occupationId !== undefined;
-    if (withApprenticeship && input.occupationId) {
+    const withApprenticeship =
+      isApprentice &&
+      organization.kind !== "school" &&
+      input.occupationId !== undefined &&
+      input.startsOn !== undefined;
+    let plannedEndOn: string | null = null;
+    if (withApprenticeship && input.occupationId && input.startsOn) {
       const [occupation] = await tx
-        .select({ id: occupations.id })
+        .select({ durationMonths: occupations.durationMonths })
         .from(occupations)
         .where(eq(occupations.id, input.occupationId));
       if (!occupation) throw new NotFoundError("occupation");
+      plannedEndOn = input.plannedEndOn ?? regularEnd(input.startsOn, occupation.durationMonths);
     }
     // A class id from the form must belong to this very school, checked inside the transaction.
     const classId = isApprentice && organization.kind !== "company" ? input.classId : undefined;
@@ -62,7 +69,7 @@ export async function createInvitation({
         expiresAt: new Date(ctx.now.getTime() + input.validDays * DAY),
         occupationId: withApprenticeship ? input.occupationId : null,
         startsOn: withApprenticeship ? input.startsOn : null,
-        plannedEndOn: withApprenticeship ? input.plannedEndOn : null,
+        plannedEndOn,
         // The inviting trainer becomes the responsible trainer; an admin leaves it open.
         trainerId: withApprenticeship && rolesIn(ctx.actor, organization.id).includes("trainer") ? ctx.actor.id : null,
         classId: classId ?? null,

@@ -27,23 +27,14 @@ export const CreateInvitationSchema = z
     classId: optional(z.uuid({ error: "errors.invitation.class" })),
   })
   .superRefine((value, issue) => {
-    const given = [value.occupationId, value.startsOn, value.plannedEndOn].filter(Boolean).length;
-    // An apprenticeship is all three or nothing: name what is missing, field by field.
-    if (given > 0 && given < 3) {
-      if (!value.occupationId)
-        issue.addIssue({
-          code: "custom",
-          path: ["occupationId"],
-          message: "errors.invitation.apprenticeshipIncomplete",
-        });
-      if (!value.startsOn)
-        issue.addIssue({ code: "custom", path: ["startsOn"], message: "errors.invitation.apprenticeshipIncomplete" });
-      if (!value.plannedEndOn)
-        issue.addIssue({
-          code: "custom",
-          path: ["plannedEndOn"],
-          message: "errors.invitation.apprenticeshipIncomplete",
-        });
+    // An apprenticeship needs occupation and start together; the end defaults to the
+    // occupation's regular duration. Name what is missing, field by field.
+    const missing = (["occupationId", "startsOn"] as const).filter((field) => !value[field]);
+    const started = Boolean(value.occupationId || value.startsOn || value.plannedEndOn);
+    if (started) {
+      for (const field of missing) {
+        issue.addIssue({ code: "custom", path: [field], message: "errors.invitation.apprenticeshipIncomplete" });
+      }
     }
     if (value.startsOn && value.plannedEndOn && value.plannedEndOn <= value.startsOn) {
       issue.addIssue({ code: "custom", path: ["plannedEndOn"], message: "errors.invitation.endBeforeStart" });

@@ -16,3 +16,9 @@ export function trainingYear(startsOn: string, today: string): number {
 export function todayInGermany(now: Date): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(now);
 }
+
+/** The last day of an apprenticeship of `months` that starts on `startsOn` (ISO dates). */
+export function regularEnd(startsOn: string, months: number): string {
+  const [year, month, day] = startsOn.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1 + months, day - 1)).toISOString().slice(0, 10);
+}
