@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { closeDatabase } from "#db/client.server.ts";
@@ -23,6 +23,16 @@ declare module "@remix-run/node" {
 export const onStartup = startUp;
 /** Called by server/index.js on SIGTERM/SIGINT. */
 export const onShutdown = closeDatabase;
+
+/**
+ * Logs unexpected server errors once. Unknown URLs (404) and requests the browser gave up on
+ * are normal traffic, not errors worth a stack trace.
+ */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status === 404) return;
+  console.error(error);
+}
 
 export default function handleRequest(
   request: Request,

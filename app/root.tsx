@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -14,7 +14,9 @@ import { AppShell } from "#app/components/layout/app-shell.tsx";
 import { resolveLocale } from "#app/i18n/locale.server.ts";
 import { defaultLocale } from "#app/i18n/locales.ts";
 import { useT } from "#app/i18n/use-t.ts";
+import type { MessageKey } from "#app/i18n/translate.ts";
 import { organizationsWith } from "#app/modules/permissions/permissions.ts";
+import { pageTitle } from "#app/utils/meta.ts";
 import stylesheet from "#app/styles/app.css?url";
 import { useNonce } from "#app/utils/nonce.tsx";
 import { publicContext } from "#app/utils/route.server.ts";
@@ -39,6 +41,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
       : null,
   };
 }
+
+function errorKey(error: unknown): "errors.http.403" | "errors.http.404" | "errors.http.500" {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return status === 403 || status === 404 ? `errors.http.${status}` : "errors.http.500";
+}
+
+// Every page route sets its own title; this one only titles the error page, which the root's
+// ErrorBoundary renders in place of those routes (a page without a title fails WCAG 2.4.2).
+export const meta: MetaFunction = ({ error, matches }) =>
+  error ? pageTitle(matches, `${errorKey(error)}.title` satisfies MessageKey) : [];
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
@@ -72,8 +84,7 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = status === 403 || status === 404 ? `errors.http.${status}` : "errors.http.500";
+  const key = errorKey(error);
   if (!isRouteErrorResponse(error)) console.error(error);
   return (
     <AppShell>

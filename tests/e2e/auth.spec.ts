@@ -1,0 +1,115 @@
+import { DEMO_PASSWORD, expect, expectAccessible, test } from "./fixtures.ts";
+
+test.describe("Anmelden und Abmelden", () => {
+  test("Azubi meldet sich über das Formular an und sieht die eigene Ausbildung", async ({ page }) => {
+    await page.goto("/login");
+    await expectAccessible(page);
+    await page.getByLabel("E-Mail-Adresse").fill("azubi@example.com");
+    await page.getByLabel("Passwort").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Anmelden" }).click();
+
+    await expect(page).toHaveURL("/");
+    await expect(page.getByRole("heading", { level: 1, name: "Hallo, Lena Schulz!" })).toBeVisible();
+    const training = page.getByRole("region", { name: "Meine Ausbildung" });
+    await expect(training).toBeVisible();
+    await expect(training.getByText(/Tischlerei Krüger/)).toBeVisible();
+  });
+
+  test("falsches Passwort: deutsche Fehlermeldung, die E-Mail-Adresse bleibt stehen", async ({ page }) => {
+    // Jonas is not signed in anywhere else, so this one failure cannot disturb other tests.
+    await page.goto("/login");
+    await page.getByLabel("E-Mail-Adresse").fill("jonas.becker@example.com");
+    await page.getByLabel("Passwort").fill("ganz-sicher-falsch");
+    await page.getByRole("button", { name: "Anmelden" }).click();
+
+    await expect(page.getByRole("alert")).toHaveText("E-Mail-Adresse oder Passwort stimmt nicht.");
+    await expect(page).toHaveURL("/login");
+    await expect(page.getByLabel("E-Mail-Adresse")).toHaveValue("jonas.becker@example.com");
+    await expectAccessible(page);
+  });
+
+  test("Abmelden führt zur Anmeldung, und das alte Sitzungs-Cookie gilt nicht mehr", async ({
+    page,
+    context,
+    login,
+    request,
+  }) => {
+    await login("apprentice");
+    await page.goto("/");
+    await expectAccessible(page);
+    const cookie = (await context.cookies()).find((c) => c.name === "werkbank_session");
+    expect(cookie?.value, "session cookie after login").toBeTruthy();
+    // `request` has its own, empty cookie jar: it sends exactly the cookie given here.
+    const homeWithOldCookie = () =>
+      request.get("/", { headers: { Cookie: `werkbank_session=${cookie?.value}` }, maxRedirects: 0 });
+    expect((await homeWithOldCookie()).status()).toBe(200);
+
+    await page.getByRole("button", { name: "Abmelden" }).click();
+    await expect(page).toHaveURL("/login");
+    await expect(page.getByRole("heading", { level: 1, name: "Anmelden" })).toBeVisible();
+
+    const after = await homeWithOldCookie();
+    expect(after.status()).toBe(302);
+    expect(after.headers().location).toBe("/login");
+  });
+
+  test("nach 20 falschen Passwörtern ist das Konto gesperrt, auch für das richtige", async ({ page, baseURL }) => {
+    // Mia's account is used by no other test. Her account limit is 10 failures in 15 minutes;
+    // refused attempts are not counted again, so this adds only 10 to the address limit (100).
+    const email = "mia.hoffmann@example.com";
+    const statuses: number[] = [];
+    for (let attempt = 1; attempt <= 20; attempt++) {
+      const response = await page.request.post("/login", {
+        form: { email, password: `falsch-${attempt}`, redirectTo: "/" },
+        headers: { Origin: baseURL ?? "" },
+        maxRedirects: 0,
+      });
+      statuses.push(response.status());
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(400));
+    expect(statuses.slice(10)).toEqual(Array(10).fill(429));
+
+    // Now the right password, typed into the real form, is refused as well.
+    await page.goto("/login");
+    await page.getByLabel("E-Mail-Adresse").fill(email);
+    await page.getByLabel("Passwort").fill(DEMO_PASSWORD);
+    const answer = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/login"));
+    await page.getByRole("button", { name: "Anmelden" }).click();
+    expect((await answer).status()).toBe(429);
+    await expect(page.getByRole("alert")).toContainText("Zu viele Fehlversuche");
+    await expectAccessible(page);
+
+    const home = await page.request.get("/", { maxRedirects: 0 });
+    expect(home.headers().location, "still signed out").toBe("/login");
+  });
+
+  test("Sprachwechsel: auf Englisch heißt die Anmeldung „Log in“", async ({ page }) => {
+    await page.goto("/login");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Log in" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Log in" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("button", { name: "English" })).toHaveAttribute("aria-pressed", "true");
+  });
+});
+
+test.describe("ohne JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("Anmelden und Abmelden funktionieren mit reinen HTML-Formularen", async ({ page }) => {
+    await page.goto("/login");
+    await expectAccessible(page);
+    await page.getByLabel("E-Mail-Adresse").fill("azubi@example.com");
+    await page.getByLabel("Passwort").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Anmelden" }).click();
+
+    await expect(page).toHaveURL("/");
+    await expect(page.getByRole("heading", { name: "Meine Ausbildung" })).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByRole("button", { name: "Abmelden" }).click();
+    await expect(page).toHaveURL("/login");
+    await expect(page.getByRole("heading", { level: 1, name: "Anmelden" })).toBeVisible();
+  });
+});
