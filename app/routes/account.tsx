@@ -1,5 +1,6 @@
 import { type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { NewPasswordFields } from "#app/components/ui/account-fields.tsx";
 import { Alert } from "#app/components/ui/alert.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Field } from "#app/components/ui/field.tsx";
@@ -7,7 +8,6 @@ import { PageHeader, Section } from "#app/components/ui/page.tsx";
 import { useFormFailure, useIsSubmitting } from "#app/components/ui/use-form-errors.ts";
 import { useT } from "#app/i18n/use-t.ts";
 import { changePassword } from "#app/modules/auth/change-password.server.ts";
-import { PASSWORD_MIN_LENGTH } from "#app/modules/auth/password-rules.ts";
 import { ChangePasswordSchema } from "#app/modules/auth/schemas.ts";
 import { sessionCookie } from "#app/modules/auth/session-cookie.server.ts";
 import { formFailure, parseForm } from "#app/utils/forms.server.ts";
@@ -82,23 +82,11 @@ export default function AccountPage() {
             required
             errors={failure.fieldErrors("currentPassword")}
           />
-          <Field
-            label={t("account.newPassword")}
+          <NewPasswordFields
             name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            hint={t("join.passwordHint", { min: PASSWORD_MIN_LENGTH })}
-            required
-            minLength={PASSWORD_MIN_LENGTH}
-            errors={failure.fieldErrors("newPassword")}
-          />
-          <Field
-            label={t("account.confirmPassword")}
-            name="confirmPassword"
-            type="password"
-            autoComplete="new-password"
-            required
-            errors={failure.fieldErrors("confirmPassword")}
+            label={t("account.newPassword")}
+            confirmLabel={t("account.confirmPassword")}
+            errors={failure.fieldErrors}
           />
           <p className="muted">{t("account.changePasswordNote")}</p>
           <Button disabled={submitting}>{t("account.changePasswordSubmit")}</Button>

@@ -1,12 +1,12 @@
 import { data, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { EmailField, NewPasswordFields } from "#app/components/ui/account-fields.tsx";
 import { Alert } from "#app/components/ui/alert.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Field } from "#app/components/ui/field.tsx";
 import { PageHeader } from "#app/components/ui/page.tsx";
 import { useFormFailure, useIsSubmitting } from "#app/components/ui/use-form-errors.ts";
 import { useLocale, useT } from "#app/i18n/use-t.ts";
-import { PASSWORD_MIN_LENGTH } from "#app/modules/auth/password-rules.ts";
 import { invitationLimit, isLimited, recordHit } from "#app/modules/auth/rate-limit.server.ts";
 import { sessionCookie } from "#app/modules/auth/session-cookie.server.ts";
 import { acceptInvitation } from "#app/modules/orgs/accept-invitation.server.ts";
@@ -112,36 +112,17 @@ export default function AcceptInvitationPage() {
               defaultValue={failure.value("name")}
               errors={failure.fieldErrors("name")}
             />
-            <Field
+            <EmailField
               label={t("join.email")}
-              name="email"
-              type="email"
-              inputMode="email"
-              autoComplete="email"
-              autoCapitalize="none"
-              spellCheck={false}
               hint={t("join.emailHint")}
-              required
               defaultValue={failure.value("email")}
               errors={failure.fieldErrors("email")}
             />
-            <Field
-              label={t("join.password")}
+            <NewPasswordFields
               name="password"
-              type="password"
-              autoComplete="new-password"
-              hint={t("join.passwordHint", { min: PASSWORD_MIN_LENGTH })}
-              required
-              minLength={PASSWORD_MIN_LENGTH}
-              errors={failure.fieldErrors("password")}
-            />
-            <Field
-              label={t("join.confirmPassword")}
-              name="confirmPassword"
-              type="password"
-              autoComplete="new-password"
-              required
-              errors={failure.fieldErrors("confirmPassword")}
+              label={t("join.password")}
+              confirmLabel={t("join.confirmPassword")}
+              errors={failure.fieldErrors}
             />
             <Button disabled={submitting}>{submitting ? t("join.submitting") : t("join.submit")}</Button>
             <p className="muted">

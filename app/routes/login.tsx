@@ -3,6 +3,7 @@ import { Form, Link, useSearchParams } from "@remix-run/react";
 import { logIn } from "#app/modules/auth/log-in.server.ts";
 import { LoginSchema, safeRedirectPath } from "#app/modules/auth/schemas.ts";
 import { sessionCookie } from "#app/modules/auth/session-cookie.server.ts";
+import { EmailField } from "#app/components/ui/account-fields.tsx";
 import { Alert } from "#app/components/ui/alert.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Field } from "#app/components/ui/field.tsx";
@@ -55,15 +56,8 @@ export default function LoginPage() {
           </Alert>
         ))}
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
-        <Field
+        <EmailField
           label={t("login.email")}
-          name="email"
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          autoCapitalize="none"
-          spellCheck={false}
-          required
           defaultValue={failure.value("email")}
           errors={failure.fieldErrors("email")}
         />

@@ -11,20 +11,9 @@ import {
   schoolClasses,
   users,
 } from "../schema/index.ts";
+import { DEMO_PASSWORD, demoAccounts } from "./demo-accounts.ts";
 import type { OccupationCode } from "./occupations.ts";
 import { upsertReferenceData } from "./reference-data.server.ts";
-
-export const DEMO_PASSWORD = "werkbank-demo";
-
-/** The demo logins the README lists. */
-export const demoAccounts = {
-  trainer: "ausbilder@example.com",
-  apprentice: "azubi@example.com",
-  trainerElectrical: "ausbilder-elektro@example.com",
-  apprenticeElectrical: "azubi-elektro@example.com",
-  teacher: "lehrkraft@example.com",
-  admin: "admin@example.com",
-} as const;
 
 /** 1 August of the current training year, minus `yearsAgo` years: the usual start date. */
 function augustStart(now: Date, yearsAgo: number): string {
@@ -37,6 +26,7 @@ function augustStart(now: Date, yearsAgo: number): string {
  * different years; an electrical company with one trainer and one apprentice; a vocational
  * school whose first-year class holds apprentices of both companies. All names are invented.
  */
+
 export async function seedDemo(db: Database, now: Date): Promise<void> {
   await upsertReferenceData(db);
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -1,19 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, demoAccounts } from "#db/seed/demo-accounts.ts";
 
 export { expect };
 
-/** Password of every seeded demo account (db/seed/demo.server.ts). */
-export const DEMO_PASSWORD = "werkbank-demo";
-
-export const demoAccounts = {
-  apprentice: "azubi@example.com",
-  trainer: "ausbilder@example.com",
-  teacher: "lehrkraft@example.com",
-  admin: "admin@example.com",
-  trainerElectrical: "ausbilder-elektro@example.com",
-  apprenticeElectrical: "azubi-elektro@example.com",
-} as const;
+export { DEMO_PASSWORD, demoAccounts };
 
 export type DemoRole = keyof typeof demoAccounts;
 

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { openDatabase } from "#db/client.server.ts";
-import { DEMO_PASSWORD, demoAccounts, hasDemo, seedDemo } from "#db/seed/demo.server.ts";
+import { DEMO_PASSWORD, demoAccounts } from "#db/seed/demo-accounts.ts";
+import { hasDemo, seedDemo } from "#db/seed/demo.server.ts";
 import { users } from "#db/schema/index.ts";
 import { loadActor } from "#app/modules/auth/actor.server.ts";
 import { logIn } from "#app/modules/auth/log-in.server.ts";
