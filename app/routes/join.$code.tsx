@@ -7,38 +7,22 @@ import { Field } from "#app/components/ui/field.tsx";
 import { PageHeader } from "#app/components/ui/page.tsx";
 import { useFormFailure, useIsSubmitting } from "#app/components/ui/use-form-errors.ts";
 import { useLocale, useT } from "#app/i18n/use-t.ts";
-import { invitationLimit, isLimited, recordHit } from "#app/modules/auth/rate-limit.server.ts";
 import { sessionCookie } from "#app/modules/auth/session-cookie.server.ts";
 import { acceptInvitation } from "#app/modules/orgs/accept-invitation.server.ts";
-import { findOpenInvitation } from "#app/modules/orgs/queries.server.ts";
+import { previewInvitation } from "#app/modules/orgs/preview-invitation.server.ts";
 import { NewAccountSchema } from "#app/modules/orgs/schemas.ts";
 import { formatDate } from "#app/utils/format.ts";
 import { formFailure, parseForm } from "#app/utils/forms.server.ts";
 import { pageTitle } from "#app/utils/meta.ts";
 import { publicRoute } from "#app/utils/route.server.ts";
 
-/** Shows who invites to what. Wrong codes count against the visitor's address, like logins. */
 export const loader = publicRoute(async ({ ctx, params, context }) => {
-  const key = `invitation:address:${context.clientIp}`;
-  if (await isLimited(ctx.db, key, invitationLimit, ctx.now)) {
-    return data({ state: "limited" as const }, { status: 429 });
-  }
-  const invitation = await findOpenInvitation(ctx.db, params.code ?? "", ctx.now);
-  if (!invitation) {
-    await recordHit(ctx.db, key, invitationLimit, ctx.now);
-    return data({ state: "invalid" as const }, { status: 404 });
-  }
-  return {
-    state: "open" as const,
-    organizationName: invitation.organizationName,
-    organizationTown: invitation.organizationTown,
-    role: invitation.role,
-    expiresAt: invitation.expiresAt,
-    signedInAs: ctx.actor?.name ?? null,
-  };
+  const preview = await previewInvitation({ ctx, input: { code: params.code ?? "", clientAddress: context.clientIp } });
+  if (preview.state === "open") return preview;
+  return data(preview, { status: preview.state === "limited" ? 429 : 404 });
 });
 
-export const action = publicRoute(async ({ ctx, params, request }) => {
+export const action = publicRoute(async ({ ctx, params, request, context }) => {
   const formData = await request.formData();
   let account = null;
   if (!ctx.actor) {
@@ -46,11 +30,15 @@ export const action = publicRoute(async ({ ctx, params, request }) => {
     if (!parsed.ok) return formFailure(formData, parsed);
     account = { name: parsed.data.name, email: parsed.data.email, password: parsed.data.password };
   }
-  const result = await acceptInvitation({ ctx, input: { code: params.code ?? "", account } });
+  const result = await acceptInvitation({
+    ctx,
+    input: { code: params.code ?? "", account, clientAddress: context.clientIp },
+  });
   if (!result.ok) {
-    return result.reason === "emailTaken"
-      ? formFailure(formData, { fieldErrors: { email: ["errors.email.taken"] } }, 409)
-      : formFailure(formData, { formErrors: ["errors.invitation.invalid"] }, 409);
+    if (result.reason === "emailTaken")
+      return formFailure(formData, { fieldErrors: { email: ["errors.email.taken"] } }, 409);
+    if (result.reason === "limited") return formFailure(formData, { formErrors: ["errors.invitation.limited"] }, 429);
+    return formFailure(formData, { formErrors: ["errors.invitation.invalid"] }, 409);
   }
   const headers = result.session
     ? { "Set-Cookie": sessionCookie(request, result.session.token, result.session.absoluteExpiresAt) }

@@ -2,7 +2,10 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { apprenticeships, auditEvents, classEnrollments, invitations, memberships, users } from "#db/schema/index.ts";
 import { validateSessionToken } from "#app/modules/auth/session.server.ts";
+import { invitationLimit } from "#app/modules/auth/rate-limit.server.ts";
 import { acceptInvitation } from "#app/modules/orgs/accept-invitation.server.ts";
+import { generateInvitationCode } from "#app/modules/orgs/invitation-code.server.ts";
+import { previewInvitation } from "#app/modules/orgs/preview-invitation.server.ts";
 import { createInvitation } from "#app/modules/orgs/create-invitation.server.ts";
 import { findOpenInvitation, listInvitations } from "#app/modules/orgs/queries.server.ts";
 import { revokeInvitation } from "#app/modules/orgs/revoke-invitation.server.ts";
@@ -14,6 +17,7 @@ import { openTestDatabase } from "#tests/setup/database.ts";
 const { db } = await openTestDatabase();
 const DAY = 24 * 60 * 60 * 1000;
 const anonymous = (now = new Date()) => ({ db, actor: null, now });
+const address = () => unique("203.0.113");
 const newAccount = () => ({
   name: "Neue Person",
   email: `${unique("neu")}@example.test`,
@@ -89,7 +93,10 @@ describe("acceptInvitation", () => {
       },
     });
     const account = newAccount();
-    const result = await acceptInvitation({ ctx: anonymous(), input: { code: code.toLowerCase(), account } });
+    const result = await acceptInvitation({
+      ctx: anonymous(),
+      input: { code: code.toLowerCase(), account, clientAddress: address() },
+    });
     if (!result.ok) throw new Error(result.reason);
     expect(result.session && (await validateSessionToken(db, result.session.token, new Date()))).toEqual({
       userId: result.userId,
@@ -122,7 +129,10 @@ describe("acceptInvitation", () => {
         startsOn: "2026-08-01",
       },
     });
-    const result = await acceptInvitation({ ctx: anonymous(), input: { code, account: newAccount() } });
+    const result = await acceptInvitation({
+      ctx: anonymous(),
+      input: { code, account: newAccount(), clientAddress: address() },
+    });
     if (!result.ok) throw new Error(result.reason);
     const [contract] = await db.select().from(apprenticeships).where(eq(apprenticeships.apprenticeId, result.userId));
     expect(contract?.plannedEndOn).toBe("2029-07-31"); // Tischler/-in: 36 months
@@ -132,8 +142,13 @@ describe("acceptInvitation", () => {
     const world = await createWorld(db);
     const ctx = await ctxFor(db, world.people.trainer.id);
     const { code } = await createInvitation({ ctx, input: { ...apprenticeInvite, organizationId: world.company.id } });
-    expect((await acceptInvitation({ ctx: anonymous(), input: { code, account: newAccount() } })).ok).toBe(true);
-    expect(await acceptInvitation({ ctx: anonymous(), input: { code, account: newAccount() } })).toEqual({
+    expect(
+      (await acceptInvitation({ ctx: anonymous(), input: { code, account: newAccount(), clientAddress: address() } }))
+        .ok,
+    ).toBe(true);
+    expect(
+      await acceptInvitation({ ctx: anonymous(), input: { code, account: newAccount(), clientAddress: address() } }),
+    ).toEqual({
       ok: false,
       reason: "invalidCode",
     });
@@ -145,8 +160,8 @@ describe("acceptInvitation", () => {
     const ctx = await ctxFor(db, world.people.trainer.id);
     const { code } = await createInvitation({ ctx, input: { ...apprenticeInvite, organizationId: world.company.id } });
     const account = newAccount();
-    const first = await acceptInvitation({ ctx: anonymous(), input: { code, account } });
-    const second = await acceptInvitation({ ctx: anonymous(), input: { code, account } });
+    const first = await acceptInvitation({ ctx: anonymous(), input: { code, account, clientAddress: address() } });
+    const second = await acceptInvitation({ ctx: anonymous(), input: { code, account, clientAddress: address() } });
     expect(first.ok && second.ok).toBe(true);
     if (!first.ok || !second.ok) return;
     expect(second.userId).toBe(first.userId);
@@ -154,7 +169,9 @@ describe("acceptInvitation", () => {
     expect(await db.select().from(users).where(eq(users.email, account.email))).toHaveLength(1);
     // Someone else with the used code still gets nowhere, even with the right e-mail but another password.
     const intruder = { ...account, password: "ein anderes passwort" };
-    expect(await acceptInvitation({ ctx: anonymous(), input: { code, account: intruder } })).toEqual({
+    expect(
+      await acceptInvitation({ ctx: anonymous(), input: { code, account: intruder, clientAddress: address() } }),
+    ).toEqual({
       ok: false,
       reason: "invalidCode",
     });
@@ -165,7 +182,9 @@ describe("acceptInvitation", () => {
     const ctx = await ctxFor(db, world.people.trainer.id);
     const { code } = await createInvitation({ ctx, input: { ...apprenticeInvite, organizationId: world.company.id } });
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => acceptInvitation({ ctx: anonymous(), input: { code, account: newAccount() } })),
+      Array.from({ length: 10 }, () =>
+        acceptInvitation({ ctx: anonymous(), input: { code, account: newAccount(), clientAddress: address() } }),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const members = await db
@@ -173,6 +192,30 @@ describe("acceptInvitation", () => {
       .from(memberships)
       .where(and(eq(memberships.organizationId, world.company.id), eq(memberships.role, "apprentice")));
     expect(members).toHaveLength(2); // the world's apprentice and the one winner
+  });
+
+  test("guessing codes is limited per address, also by POST", async () => {
+    const world = await createWorld(db);
+    const ctx = await ctxFor(db, world.people.trainer.id);
+    const { code } = await createInvitation({ ctx, input: { ...apprenticeInvite, organizationId: world.company.id } });
+    const clientAddress = address();
+    for (let i = 0; i < invitationLimit.max; i++) {
+      const guess = await acceptInvitation({
+        ctx: anonymous(),
+        input: { code: generateInvitationCode(), account: newAccount(), clientAddress },
+      });
+      expect(guess).toEqual({ ok: false, reason: "invalidCode" });
+    }
+    const blocked = await acceptInvitation({ ctx: anonymous(), input: { code, account: newAccount(), clientAddress } });
+    expect(blocked).toEqual({ ok: false, reason: "limited" });
+    const preview = await previewInvitation({ ctx: anonymous(), input: { code, clientAddress } });
+    expect(preview).toEqual({ state: "limited" });
+    // The rightful invitee elsewhere is not affected.
+    const elsewhere = await acceptInvitation({
+      ctx: anonymous(),
+      input: { code, account: newAccount(), clientAddress: address() },
+    });
+    expect(elsewhere.ok).toBe(true);
   });
 
   test("expired and revoked codes are refused", async () => {
@@ -183,14 +226,24 @@ describe("acceptInvitation", () => {
       input: { ...apprenticeInvite, validDays: 1, organizationId: world.company.id },
     });
     const later = anonymous(new Date(Date.now() + 2 * DAY));
-    expect(await acceptInvitation({ ctx: later, input: { code: expiring.code, account: newAccount() } })).toEqual({
+    expect(
+      await acceptInvitation({
+        ctx: later,
+        input: { code: expiring.code, account: newAccount(), clientAddress: address() },
+      }),
+    ).toEqual({
       ok: false,
       reason: "invalidCode",
     });
 
     const revoked = await createInvitation({ ctx, input: { ...apprenticeInvite, organizationId: world.company.id } });
     await revokeInvitation({ ctx, input: { organizationId: world.company.id, invitationId: revoked.id } });
-    expect(await acceptInvitation({ ctx: anonymous(), input: { code: revoked.code, account: newAccount() } })).toEqual({
+    expect(
+      await acceptInvitation({
+        ctx: anonymous(),
+        input: { code: revoked.code, account: newAccount(), clientAddress: address() },
+      }),
+    ).toEqual({
       ok: false,
       reason: "invalidCode",
     });
@@ -203,7 +256,9 @@ describe("acceptInvitation", () => {
     const ctx = await ctxFor(db, world.people.trainer.id);
     const { code } = await createInvitation({ ctx, input: { ...apprenticeInvite, organizationId: world.company.id } });
     const taken = { ...newAccount(), email: world.people.admin.email.toUpperCase() };
-    expect(await acceptInvitation({ ctx: anonymous(), input: { code, account: taken } })).toEqual({
+    expect(
+      await acceptInvitation({ ctx: anonymous(), input: { code, account: taken, clientAddress: address() } }),
+    ).toEqual({
       ok: false,
       reason: "emailTaken",
     });
@@ -218,7 +273,10 @@ describe("acceptInvitation", () => {
       input: { ...apprenticeInvite, organizationId: world.school.id, classId: world.schoolClass.id },
     });
     const apprentice = await ctxFor(db, world.people.otherApprentice.id);
-    const result = await acceptInvitation({ ctx: apprentice, input: { code, account: null } });
+    const result = await acceptInvitation({
+      ctx: apprentice,
+      input: { code, account: null, clientAddress: address() },
+    });
     expect(result).toEqual({ ok: true, userId: world.people.otherApprentice.id, session: null });
     const roles = await db.select().from(memberships).where(eq(memberships.userId, world.people.otherApprentice.id));
     expect(roles.map((m) => m.organizationId).sort()).toEqual([world.otherCompany.id, world.school.id].sort());

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 
 type RouteFunction = (args: {
@@ -31,7 +32,8 @@ export async function callRoute(
     headers,
     body: options.form ? new URLSearchParams(options.form) : undefined,
   });
-  const context: AppLoadContext = { cspNonce: "test-nonce", clientIp: options.clientIp ?? "192.0.2.1" };
+  // A fresh address per call unless given: one test's wrong guesses never limit another's.
+  const context: AppLoadContext = { cspNonce: "test-nonce", clientIp: options.clientIp ?? `192.0.2.${randomUUID()}` };
   try {
     return toResult(await fn({ request, params: options.params ?? {}, context }));
   } catch (thrown) {

@@ -1,15 +1,17 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { apprenticeships, auditEvents, classEnrollments, invitations, memberships, users } from "#db/schema/index.ts";
 import { hashPassword, verifyPassword } from "#app/modules/auth/password.server.ts";
+import { invitationLimit, isLimited, recordHit } from "#app/modules/auth/rate-limit.server.ts";
 import { createSession, type NewSession } from "#app/modules/auth/session.server.ts";
 import type { PublicCtx } from "#app/modules/context.server.ts";
 import { hashInvitationCode, isWellFormedInvitationCode } from "./invitation-code.server.ts";
+import { findOpenInvitation } from "./queries.server.ts";
 
 export type NewAccount = { name: string; email: string; password: string };
 
 export type AcceptInvitationResult =
   | { ok: true; userId: string; session: NewSession | null }
-  | { ok: false; reason: "invalidCode" | "emailTaken" };
+  | { ok: false; reason: "invalidCode" | "emailTaken" | "limited" };
 
 /** Rolls the transaction back with a reason the caller turns into an answer. */
 class Refusal extends Error {
@@ -21,17 +23,26 @@ class Refusal extends Error {
 /**
  * Redeems an invitation: for a signed-in actor it adds the membership to their account;
  * otherwise it creates the account from `account`. Claiming the code is one conditional
- * UPDATE, so two people racing with the same code cannot both get in.
+ * UPDATE, so two people racing with the same code cannot both get in. Wrong codes count
+ * against the client's address, and the costly password hash is only computed for a code
+ * that is open: guessing codes by POST is as slow as guessing by link.
  */
 export async function acceptInvitation({
   ctx,
   input,
 }: {
   ctx: PublicCtx;
-  input: { code: string; account: NewAccount | null };
+  input: { code: string; account: NewAccount | null; clientAddress: string };
 }): Promise<AcceptInvitationResult> {
-  if (!isWellFormedInvitationCode(input.code)) return { ok: false, reason: "invalidCode" };
   if (!ctx.actor && !input.account) throw new Error("acceptInvitation needs an actor or a new account");
+  const limitKey = `invitation:address:${input.clientAddress}`;
+  if (await isLimited(ctx.db, limitKey, invitationLimit, ctx.now)) return { ok: false, reason: "limited" };
+  if (!(await findOpenInvitation(ctx.db, input.code, ctx.now))) {
+    const repeated = await repeatedAcceptance(ctx, input);
+    if (repeated) return repeated;
+    await recordHit(ctx.db, limitKey, invitationLimit, ctx.now);
+    return { ok: false, reason: "invalidCode" };
+  }
   // Hash outside the transaction: it is the slow part, and needs no lock.
   const passwordHash = input.account && !ctx.actor ? await hashPassword(input.account.password) : null;
 
@@ -101,13 +112,8 @@ export async function acceptInvitation({
       return { ok: true as const, userId, session };
     });
   } catch (error) {
-    if (error instanceof Refusal) {
-      if (error.reason === "invalidCode") {
-        const repeated = await repeatedAcceptance(ctx, input);
-        if (repeated) return repeated;
-      }
-      return { ok: false, reason: error.reason };
-    }
+    // "invalidCode" here means someone else claimed the code a moment earlier.
+    if (error instanceof Refusal) return { ok: false, reason: error.reason };
     // Two sign-ups with one e-mail at the same moment: the unique index decides.
     if (isUniqueViolation(error, "users_email_lower_key")) return { ok: false, reason: "emailTaken" };
     throw error;
@@ -123,6 +129,7 @@ async function repeatedAcceptance(
   ctx: PublicCtx,
   input: { code: string; account: NewAccount | null },
 ): Promise<AcceptInvitationResult | null> {
+  if (!isWellFormedInvitationCode(input.code)) return null;
   const [used] = await ctx.db
     .select({ usedById: invitations.usedById, email: users.email, passwordHash: users.passwordHash })
     .from(invitations)

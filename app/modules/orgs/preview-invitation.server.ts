@@ -1,0 +1,31 @@
+import { invitationLimit, isLimited, recordHit } from "#app/modules/auth/rate-limit.server.ts";
+import type { PublicCtx } from "#app/modules/context.server.ts";
+import { findOpenInvitation } from "./queries.server.ts";
+
+/**
+ * What the invitee sees before accepting: organisation, role and expiry, nothing else.
+ * Wrong codes count against the visitor's address, so codes cannot be guessed by link either.
+ */
+export async function previewInvitation({
+  ctx,
+  input,
+}: {
+  ctx: PublicCtx;
+  input: { code: string; clientAddress: string };
+}) {
+  const limitKey = `invitation:address:${input.clientAddress}`;
+  if (await isLimited(ctx.db, limitKey, invitationLimit, ctx.now)) return { state: "limited" as const };
+  const invitation = await findOpenInvitation(ctx.db, input.code, ctx.now);
+  if (!invitation) {
+    await recordHit(ctx.db, limitKey, invitationLimit, ctx.now);
+    return { state: "invalid" as const };
+  }
+  return {
+    state: "open" as const,
+    organizationName: invitation.organizationName,
+    organizationTown: invitation.organizationTown,
+    role: invitation.role,
+    expiresAt: invitation.expiresAt,
+    signedInAs: ctx.actor?.name ?? null,
+  };
+}
