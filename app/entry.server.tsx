@@ -34,6 +34,24 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   console.error(error);
 }
 
+/**
+ * Pages and their data show personal data (minors' among them): no shared cache may keep
+ * them, and a browser must ask again rather than show a stale copy after logout.
+ */
+function keepPrivate(headers: Headers) {
+  if (headers.has("Cache-Control")) return;
+  try {
+    headers.set("Cache-Control", "private, no-store");
+  } catch {
+    // Headers of Response.redirect() and fetch() responses are immutable; those carry no page.
+  }
+}
+
+export function handleDataRequest(response: Response) {
+  keepPrivate(response.headers);
+  return response;
+}
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -56,6 +74,7 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          keepPrivate(responseHeaders);
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,

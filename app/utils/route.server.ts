@@ -9,8 +9,21 @@ import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "./err
 /** Loaders and actions get the same arguments: request, params, context. */
 type Args = LoaderFunctionArgs;
 
+// Remix runs the root loader and the page's loader with the same Request: look the session
+// up once per request, not once per loader.
+const contexts = new WeakMap<Request, Promise<PublicCtx>>();
+
 /** The current actor, or null: reads the session cookie and checks it against the database. */
-export async function publicContext(request: Request): Promise<PublicCtx> {
+export function publicContext(request: Request): Promise<PublicCtx> {
+  let ctx = contexts.get(request);
+  if (!ctx) {
+    ctx = loadContext(request);
+    contexts.set(request, ctx);
+  }
+  return ctx;
+}
+
+async function loadContext(request: Request): Promise<PublicCtx> {
   const { db } = await appDatabase();
   const now = new Date();
   const token = readSessionToken(request);

@@ -1,11 +1,12 @@
 import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { useLocale, useT } from "#app/i18n/use-t.ts";
 import type { loader as rootLoader } from "#app/root.tsx";
 
 export function AppShell({ children }: { children: ReactNode }) {
   const t = useT();
   const user = useRouteLoaderData<typeof rootLoader>("root")?.user ?? null;
+  useFocusMainOnNavigation();
   return (
     <>
       <a href="#main" className="skip-link">
@@ -53,6 +54,20 @@ export function AppShell({ children }: { children: ReactNode }) {
       </footer>
     </>
   );
+}
+
+/**
+ * After a client-side page change, screen readers would stay where the old page was. Moving
+ * focus to <main> (as a full page load effectively does) announces the new page.
+ */
+function useFocusMainOnNavigation() {
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    document.getElementById("main")?.focus();
+  }, [pathname]);
 }
 
 /** Two plain form buttons: works without JavaScript and keeps the visitor on the same page. */
