@@ -1,9 +1,8 @@
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
-import { eq } from "drizzle-orm";
-import { users } from "#db/schema/index.ts";
 import { localeCookie } from "#app/i18n/locale.server.ts";
-import { isLocale } from "#app/i18n/locales.ts";
-import { safeRedirectPath } from "#app/modules/auth/schemas.ts";
+import { LanguageSchema, safeRedirectPath } from "#app/modules/auth/schemas.ts";
+import { setLocale } from "#app/modules/auth/set-locale.server.ts";
+import { parseForm } from "#app/utils/forms.server.ts";
 import { publicContext } from "#app/utils/route.server.ts";
 
 export function loader() {
@@ -12,11 +11,11 @@ export function loader() {
 
 /** Stores the language on the account (for signed-in users) and in a cookie (for everyone). */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const locale = form.get("locale");
-  const back = safeRedirectPath(String(form.get("redirectTo") ?? "/"));
-  if (!isLocale(locale)) return redirect(back);
-  const { db, actor } = await publicContext(request);
-  if (actor) await db.update(users).set({ locale }).where(eq(users.id, actor.id));
-  return redirect(back, { headers: { "Set-Cookie": localeCookie(locale) } });
+  const formData = await request.formData();
+  const back = safeRedirectPath(String(formData.get("redirectTo") ?? "/"));
+  const parsed = parseForm(LanguageSchema, formData);
+  if (!parsed.ok) return redirect(back);
+  const ctx = await publicContext(request);
+  if (ctx.actor) await setLocale({ ctx: { ...ctx, actor: ctx.actor }, input: { locale: parsed.data.locale } });
+  return redirect(back, { headers: { "Set-Cookie": localeCookie(parsed.data.locale) } });
 }

@@ -9,8 +9,9 @@ import { createInvitation } from "#app/modules/orgs/create-invitation.server.ts"
 import { invitationLink, qrCodeDataUrl } from "#app/modules/orgs/invitation-link.server.ts";
 import { getOrganizationFor, invitationFormOptions, listInvitations } from "#app/modules/orgs/queries.server.ts";
 import { revokeInvitation } from "#app/modules/orgs/revoke-invitation.server.ts";
-import { CreateInvitationSchema } from "#app/modules/orgs/schemas.ts";
+import { CreateInvitationSchema, RevokeInvitationSchema } from "#app/modules/orgs/schemas.ts";
 import { invitableRoles } from "#app/modules/permissions/permissions.ts";
+import { NotFoundError } from "#app/utils/errors.ts";
 import { formFailure, parseForm } from "#app/utils/forms.server.ts";
 import { pageTitle } from "#app/utils/meta.ts";
 import { authenticated } from "#app/utils/route.server.ts";
@@ -28,7 +29,9 @@ export const action = authenticated(async ({ ctx, params, request }) => {
   const organizationId = params.orgId ?? "";
   const formData = await request.formData();
   if (formData.get("intent") === "revoke") {
-    await revokeInvitation({ ctx, input: { organizationId, invitationId: String(formData.get("invitationId")) } });
+    const revoke = parseForm(RevokeInvitationSchema, formData);
+    if (!revoke.ok) throw new NotFoundError("invitation");
+    await revokeInvitation({ ctx, input: { organizationId, invitationId: revoke.data.invitationId } });
     return { ok: true as const, revoked: true };
   }
   const parsed = parseForm(CreateInvitationSchema, formData);

@@ -15,14 +15,3 @@ export class NotFoundError extends DomainError {
 export class ForbiddenError extends DomainError {
   override name = "ForbiddenError";
 }
-
-/** The request collides with the current state (used invitation, taken e-mail, ...). */
-export class ConflictError extends DomainError {
-  override name = "ConflictError";
-  constructor(
-    /** An i18n message key that tells the user what happened. */
-    readonly messageKey: string,
-  ) {
-    super(messageKey);
-  }
-}

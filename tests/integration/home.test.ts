@@ -1,5 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { homeFor } from "#app/modules/home/home.server.ts";
+import { createInvitation } from "#app/modules/orgs/create-invitation.server.ts";
+import { revokeInvitation } from "#app/modules/orgs/revoke-invitation.server.ts";
 import { companyTeam, schoolClassesWithStudents } from "#app/modules/training/queries.server.ts";
 import { ForbiddenError, NotFoundError } from "#app/utils/errors.ts";
 import { ctxFor } from "#tests/factories/index.ts";
@@ -39,8 +41,14 @@ describe("what each role sees at home", () => {
     expect(JSON.stringify(home)).not.toContain(world.people.otherApprentice.name);
   });
 
-  test("an admin sees the members of their organisation", async () => {
+  test("an admin sees the members of their organisation and how many invitations are open", async () => {
     const world = await createWorld(db);
+    const trainer = await ctxFor(db, world.people.trainer.id);
+    const invite = { label: "X", role: "apprentice" as const, validDays: 7, organizationId: world.company.id };
+    await createInvitation({ ctx: trainer, input: invite });
+    const withdrawn = await createInvitation({ ctx: trainer, input: invite });
+    await revokeInvitation({ ctx: trainer, input: { organizationId: world.company.id, invitationId: withdrawn.id } });
+    expect((await homeFor(await ctxFor(db, world.people.admin.id))).administration[0]?.openInvitations).toBe(1);
     const home = await homeFor(await ctxFor(db, world.people.admin.id));
     expect(home.administration[0]?.members.map((m) => m.userId).sort()).toEqual(
       [world.people.trainer.id, world.people.admin.id, world.people.apprentice.id].sort(),

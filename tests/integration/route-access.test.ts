@@ -154,6 +154,14 @@ const decisions: Record<string, { load: () => Promise<RouteModule>; cases: Case[
         expect: companyInvitations,
       },
       {
+        name: "revoke with a malformed invitation id",
+        method: "POST",
+        path: (w) => `/orgs/${w.company.id}/invitations`,
+        params: (w) => ({ orgId: w.company.id }),
+        form: () => ({ intent: "revoke", invitationId: "not-a-uuid" }),
+        expect: { anonymous: 302, everyone: 404 },
+      },
+      {
         name: "a malformed organisation id",
         method: "GET",
         path: () => "/orgs/not-a-uuid/invitations",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { locales } from "#app/i18n/locales.ts";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules.ts";
 
 // Messages are i18n keys (app/i18n): the form shows them in the user's language.
@@ -17,6 +18,11 @@ export const newPasswordField = z
   .min(1, { error: "errors.password.required" })
   .min(PASSWORD_MIN_LENGTH, { error: "errors.password.tooShort" })
   .max(PASSWORD_MAX_LENGTH, { error: "errors.password.tooLong" });
+
+export const LanguageSchema = z.object({
+  locale: z.enum(locales),
+  redirectTo: z.string().optional(),
+});
 
 export const LoginSchema = z.object({
   email: emailField,

@@ -1,5 +1,5 @@
 import type { Ctx } from "#app/modules/context.server.ts";
-import { listInvitations, listMembers } from "#app/modules/orgs/queries.server.ts";
+import { countOpenInvitations, listMembers } from "#app/modules/orgs/queries.server.ts";
 import { can, organizationsWith } from "#app/modules/permissions/permissions.ts";
 import { companyTeam, myTraining, schoolClassesWithStudents } from "#app/modules/training/queries.server.ts";
 
@@ -33,16 +33,11 @@ export async function homeFor(ctx: Ctx) {
     ),
     Promise.all(
       organizationsWith(actor, "members.view").map(async (m) => {
-        const [members, invitations] = await Promise.all([
+        const [members, openInvitations] = await Promise.all([
           listMembers(ctx, m.organizationId),
-          listInvitations(ctx, m.organizationId),
+          countOpenInvitations(ctx, m.organizationId),
         ]);
-        return {
-          organizationId: m.organizationId,
-          organizationName: m.organizationName,
-          members,
-          openInvitations: invitations.filter((i) => i.status === "open").length,
-        };
+        return { organizationId: m.organizationId, organizationName: m.organizationName, members, openInvitations };
       }),
     ),
   ]);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "#db/client.server.ts";
 import { invitations, memberships, occupations, organizations, schoolClasses, users } from "#db/schema/index.ts";
@@ -91,12 +91,28 @@ export async function findOpenInvitation(db: Database, code: string, now: Date) 
   return row;
 }
 
+export async function countOpenInvitations(ctx: Ctx, organizationId: string): Promise<number> {
+  requirePermission(ctx.actor, "invitations.manage", organizationId);
+  const [row] = await ctx.db
+    .select({ n: count() })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.organizationId, organizationId),
+        isNull(invitations.usedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, ctx.now),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
 export async function listMembers(ctx: Ctx, organizationId: string) {
   requirePermission(ctx.actor, "members.view", organizationId);
   return ctx.db
     .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organizationId, organizationId)))
+    .where(eq(memberships.organizationId, organizationId))
     .orderBy(asc(memberships.role), asc(users.name));
 }

@@ -41,6 +41,9 @@ export const CreateInvitationSchema = z
     }
   });
 
+/** A malformed id is "not found", never a database error. */
+export const RevokeInvitationSchema = z.object({ invitationId: z.uuid({ error: "errors.http.404" }) });
+
 export type CreateInvitationInput = z.infer<typeof CreateInvitationSchema>;
 
 export const NewAccountSchema = z
