@@ -3,3 +3,4 @@ export * from "./auth.ts";
 export * from "./invitations.ts";
 export * from "./orgs.ts";
 export * from "./training.ts";
+export * from "./courses.ts";
