@@ -26,9 +26,15 @@ export type ParseResult<T> =
   | { ok: true; data: T }
   | { ok: false; fieldErrors: Record<string, string[]>; formErrors: string[] };
 
-/** Parses a form with a zod schema into data or per-field error keys. */
-export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): ParseResult<z.infer<S>> {
-  const result = schema.safeParse(Object.fromEntries(formData));
+/** Parses a form with a zod schema into data or per-field error keys. `lists`: multi-value fields. */
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+  lists: string[] = [],
+): ParseResult<z.infer<S>> {
+  const input: Record<string, unknown> = Object.fromEntries(formData);
+  for (const name of lists) input[name] = formData.getAll(name);
+  const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };
   const fieldErrors: Record<string, string[]> = {};
   const formErrors: string[] = [];

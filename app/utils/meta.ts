@@ -10,3 +10,8 @@ export function pageTitle(matches: Matches, key: MessageKey) {
   const locale = isLocale(rootData?.locale) ? rootData.locale : defaultLocale;
   return [{ title: `${translate(locale, key)} · Werkbank` }];
 }
+
+/** "<title from the loader> · Werkbank"; falls back to "Werkbank" when the loader failed. */
+export function dataTitle(_matches: Matches, title: string | undefined) {
+  return [{ title: title ? `${title} · Werkbank` : "Werkbank" }];
+}

@@ -15,6 +15,8 @@ export const organizationPermissions = {
   "team.view": ["trainer", "admin"],
   /** See the school's classes and who is enrolled ("Meine Klassen"). */
   "classes.view": ["teacher", "admin"],
+  /** Write the organisation's own courses and copy library courses into it. */
+  "courses.manage": ["trainer", "teacher"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type OrganizationPermission = keyof typeof organizationPermissions;
@@ -58,4 +60,40 @@ export function organizationsWith(actor: Actor, permission: OrganizationPermissi
     seen.add(m.organizationId);
     return true;
   });
+}
+
+/** Organisations whose published courses the actor may read: every one they belong to. */
+export function courseReaderOrganizations(actor: Actor): string[] {
+  return [...new Set(actor.memberships.map((m) => m.organizationId))];
+}
+
+type CourseOwnership = { ownerOrganizationId: string | null; status: "draft" | "published" | "archived" };
+
+export function canManageCourse(actor: Actor, course: { ownerOrganizationId: string | null }): boolean {
+  return course.ownerOrganizationId !== null && can(actor, "courses.manage", course.ownerOrganizationId);
+}
+
+/**
+ * Reading a course: library courses are for everyone signed in; an organisation's courses for its
+ * members, and drafts or archived ones only for those who write them. Anything else is "not found".
+ */
+export function requireCourseRead(actor: Actor, course: CourseOwnership): void {
+  if (course.ownerOrganizationId === null) {
+    if (course.status !== "published") throw new NotFoundError("course");
+    return;
+  }
+  if (rolesIn(actor, course.ownerOrganizationId).length === 0) throw new NotFoundError("course");
+  if (course.status !== "published" && !canManageCourse(actor, course)) throw new NotFoundError("course");
+}
+
+/** Writing a course: only its organisation's trainers and teachers; the library is read-only. */
+export function requireCourseManage(actor: Actor, course: { ownerOrganizationId: string | null }): void {
+  if (course.ownerOrganizationId === null) throw new ForbiddenError("library.readOnly");
+  requirePermission(actor, "courses.manage", course.ownerOrganizationId);
+}
+
+/** A picture is visible to everyone signed in if it is library media, else to its owners' members. */
+export function requireMediaRead(actor: Actor, owners: (string | null)[]): void {
+  const mine = new Set(courseReaderOrganizations(actor));
+  if (!owners.some((owner) => owner === null || mine.has(owner))) throw new NotFoundError("media");
 }

@@ -1,0 +1,37 @@
+import { Link } from "@remix-run/react";
+import { useT } from "#app/i18n/use-t.ts";
+import { ProgressMeter } from "./progress-meter.tsx";
+
+type ModuleEntry = {
+  id: string;
+  title: string;
+  summary: string;
+  percent: number;
+  lessons: { id: string; title: string; minutes: number; done: boolean }[];
+};
+
+export function ModuleList({ modules }: { modules: ModuleEntry[] }) {
+  const t = useT();
+  return (
+    <ol className="module-list">
+      {modules.map((module) => (
+        <li key={module.id}>
+          <h3>{module.title}</h3>
+          {module.summary ? <p>{module.summary}</p> : null}
+          <ProgressMeter percent={module.percent} label={module.title} />
+          <ol className="lesson-list">
+            {module.lessons.map((lesson) => (
+              <li key={lesson.id} className={lesson.done ? "is-done" : undefined}>
+                <Link to={`/lessons/${lesson.id}`}>{lesson.title}</Link>
+                <span className="lesson-meta">
+                  {t("courses.minutes", { minutes: lesson.minutes })}
+                  {lesson.done ? <span className="done-badge"> · ✓ {t("course.lessonDone")}</span> : null}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </li>
+      ))}
+    </ol>
+  );
+}

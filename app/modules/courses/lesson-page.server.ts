@@ -1,0 +1,89 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { courseModules, courses, lessonProgress, lessons } from "#db/schema/index.ts";
+import type { Ctx } from "#app/modules/context.server.ts";
+import { requireCourseRead } from "#app/modules/permissions/permissions.ts";
+import { NotFoundError } from "#app/utils/errors.ts";
+import { lessonIsLive } from "./visibility.server.ts";
+
+const siblingLesson = alias(lessons, "sibling");
+const siblingModule = alias(courseModules, "sibling_module");
+
+/**
+ * Everything the lesson page shows in one statement: the stored HTML of the published version
+ * (never rendered per request), course and module, the reader's done flag, and the neighbours in
+ * course order from a window over the course's live lessons.
+ */
+export async function readLesson(ctx: Ctx, lessonId: string) {
+  const ordered = ctx.db.$with("ordered").as(
+    ctx.db
+      .select({
+        id: sql<string>`${siblingLesson.id}`.as("ordered_id"),
+        prevId: sql<
+          string | null
+        >`lag(${siblingLesson.id}) over (order by ${siblingModule.position}, ${siblingLesson.position})`.as("prev_id"),
+        prevTitle: sql<
+          string | null
+        >`lag(${siblingLesson.publishedTitle}) over (order by ${siblingModule.position}, ${siblingLesson.position})`.as(
+          "prev_title",
+        ),
+        nextId: sql<
+          string | null
+        >`lead(${siblingLesson.id}) over (order by ${siblingModule.position}, ${siblingLesson.position})`.as("next_id"),
+        nextTitle: sql<
+          string | null
+        >`lead(${siblingLesson.publishedTitle}) over (order by ${siblingModule.position}, ${siblingLesson.position})`.as(
+          "next_title",
+        ),
+        number:
+          sql<number>`(row_number() over (order by ${siblingModule.position}, ${siblingLesson.position}))::int`.as(
+            "number",
+          ),
+        total: sql<number>`(count(*) over ())::int`.as("total"),
+      })
+      .from(siblingLesson)
+      .innerJoin(siblingModule, eq(siblingModule.id, siblingLesson.moduleId))
+      .where(
+        and(
+          sql`${siblingLesson.archivedAt} is null and ${siblingLesson.publishedVersion} > 0 and ${siblingModule.archivedAt} is null`,
+          eq(
+            siblingModule.courseId,
+            sql`(select target_module.course_id from lessons target_lesson join course_modules target_module on target_module.id = target_lesson.module_id where target_lesson.id = ${lessonId})`,
+          ),
+        ),
+      ),
+  );
+  const [row] = await ctx.db
+    .with(ordered)
+    .select({
+      id: lessons.id,
+      title: lessons.publishedTitle,
+      minutes: lessons.minutes,
+      html: lessons.publishedHtml,
+      version: lessons.publishedVersion,
+      publishedAt: lessons.publishedAt,
+      moduleTitle: courseModules.title,
+      courseId: courses.id,
+      courseTitle: courses.title,
+      ownerOrganizationId: courses.ownerOrganizationId,
+      status: courses.status,
+      done: sql<boolean>`${lessonProgress.lessonId} is not null`,
+      prevId: ordered.prevId,
+      prevTitle: ordered.prevTitle,
+      nextId: ordered.nextId,
+      nextTitle: ordered.nextTitle,
+      number: ordered.number,
+      total: ordered.total,
+    })
+    .from(lessons)
+    .innerJoin(courseModules, eq(courseModules.id, lessons.moduleId))
+    .innerJoin(courses, eq(courses.id, courseModules.courseId))
+    .innerJoin(ordered, eq(ordered.id, lessons.id))
+    .leftJoin(lessonProgress, and(eq(lessonProgress.lessonId, lessons.id), eq(lessonProgress.userId, ctx.actor.id)))
+    .where(and(eq(lessons.id, lessonId), lessonIsLive))
+    .orderBy(asc(lessons.id));
+  if (!row) throw new NotFoundError("lesson");
+  requireCourseRead(ctx.actor, row);
+  const { ownerOrganizationId: _owner, status: _status, ...lesson } = row;
+  return { ...lesson, title: lesson.title ?? "", html: lesson.html ?? "" };
+}
