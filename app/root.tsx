@@ -37,6 +37,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
             id: m.organizationId,
             name: m.organizationName,
           })),
+          authoringOrganizations: organizationsWith(actor, "courses.manage").map((m) => ({
+            id: m.organizationId,
+            name: m.organizationName,
+          })),
         }
       : null,
   };

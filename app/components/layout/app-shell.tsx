@@ -28,6 +28,14 @@ export function AppShell({ children }: { children: ReactNode }) {
               <NavLink to="/" end>
                 {t("nav.home")}
               </NavLink>
+              <NavLink to="/courses">{t("nav.courses")}</NavLink>
+              {user.authoringOrganizations.map((org) => (
+                <NavLink key={org.id} to={`/orgs/${org.id}/courses`}>
+                  {user.authoringOrganizations.length > 1
+                    ? t("nav.authoringOf", { organization: org.name })
+                    : t("nav.authoring")}
+                </NavLink>
+              ))}
               {user.invitationOrganizations.map((org) => (
                 <NavLink key={org.id} to={`/orgs/${org.id}/invitations`}>
                   {user.invitationOrganizations.length > 1

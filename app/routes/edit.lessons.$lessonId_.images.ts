@@ -1,0 +1,27 @@
+import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { translate } from "#app/i18n/translate.ts";
+import { uploadLessonImage } from "#app/modules/authoring/upload-image.server.ts";
+import { maxMediaBytes } from "#app/modules/media/media-types.ts";
+import { parseId } from "#app/utils/ids.ts";
+import { authenticated } from "#app/utils/route.server.ts";
+
+/** The editor's picture upload (fetch, JSON answer); the module checks who may add pictures to this lesson. */
+export const action = authenticated(async ({ ctx, params, request }) => {
+  const lessonId = parseId(params.lessonId, "lesson");
+  const fail = (error: string, status: number) =>
+    Response.json({ ok: false, message: translate(ctx.actor.locale, error) }, { status });
+  let formData: FormData;
+  try {
+    formData = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: maxMediaBytes }),
+    );
+  } catch {
+    return fail("errors.upload.tooLarge", 413);
+  }
+  const file = formData.get("image");
+  if (!(file instanceof Blob)) return fail("errors.upload.empty", 400);
+  const result = await uploadLessonImage({ ctx, input: { lessonId, bytes: new Uint8Array(await file.arrayBuffer()) } });
+  if (!result.ok) return fail(result.error, 400);
+  return Response.json(result);
+});
