@@ -1,15 +1,17 @@
 import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { translate } from "#app/i18n/translate.ts";
-import { uploadLessonImage } from "#app/modules/authoring/upload-image.server.ts";
+import { requireImageUploadTarget, uploadLessonImage } from "#app/modules/authoring/upload-image.server.ts";
 import { maxMediaBytes } from "#app/modules/media/media-types.ts";
 import { parseId } from "#app/utils/ids.ts";
 import { authenticated } from "#app/utils/route.server.ts";
 
-/** The editor's picture upload (fetch, JSON answer); the module checks who may add pictures to this lesson. */
+/** The editor's picture upload (fetch, JSON answer). Rights are checked before the body is read. */
 export const action = authenticated(async ({ ctx, params, request }) => {
   const lessonId = parseId(params.lessonId, "lesson");
   const fail = (error: string, status: number) =>
     Response.json({ ok: false, message: translate(ctx.actor.locale, error) }, { status });
+  await requireImageUploadTarget(ctx, lessonId);
+  if (!request.headers.get("content-type")?.startsWith("multipart/form-data")) return fail("errors.upload.empty", 400);
   let formData: FormData;
   try {
     formData = await unstable_parseMultipartFormData(

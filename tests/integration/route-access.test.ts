@@ -4,7 +4,9 @@
  */
 import { readdirSync } from "node:fs";
 import { describe, expect, test } from "vitest";
+import { storeMedia } from "#app/modules/media/store.server.ts";
 import { createInvitation } from "#app/modules/orgs/create-invitation.server.ts";
+import { createCourse } from "#tests/factories/courses.ts";
 import { ctxFor, sessionCookieFor } from "#tests/factories/index.ts";
 import { createWorld, type PersonKey, type World } from "#tests/factories/world.ts";
 import { openTestDatabase } from "#tests/setup/database.ts";
@@ -12,6 +14,15 @@ import { callRoute } from "#tests/setup/route-call.ts";
 
 const { db } = await openTestDatabase();
 const world = await createWorld(db);
+const libraryCourse = await createCourse(db, { owner: null, modules: 1, lessonsPerModule: 1 });
+const companyCourse = await createCourse(db, { owner: world.company.id, modules: 1, lessonsPerModule: 1 });
+const companyLesson = companyCourse.lessonIds[0] ?? "";
+const companyPicture = await storeMedia(db, {
+  bytes: new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>'),
+  extension: "svg",
+  owner: world.company.id,
+  uploadedBy: null,
+});
 
 type Visitor = "anonymous" | PersonKey;
 const visitors: Visitor[] = ["anonymous", ...(Object.keys(world.people) as PersonKey[])];
@@ -35,6 +46,10 @@ const signedIn = { anonymous: 302, everyone: 200 };
 // member without the role (403); everyone else is an outsider and must not learn it exists (404).
 const companyInvitations = { anonymous: 302, trainer: 200, admin: 200, apprentice: 403, everyone: 404 };
 const schoolInvitations = { anonymous: 302, teacher: 200, schoolAdmin: 200, everyone: 404 };
+// The company's own courses: its members read them, everyone else must not learn they exist.
+const companyReaders = { anonymous: 302, trainer: 200, admin: 200, apprentice: 200, everyone: 404 };
+// Writing them: the company's trainer only (admin and apprentice are members without the role).
+const companyAuthors = (ok: number) => ({ anonymous: 302, trainer: ok, admin: 403, apprentice: 403, everyone: 404 });
 
 let openCode = "";
 
@@ -167,6 +182,171 @@ const decisions: Record<string, { load: () => Promise<RouteModule>; cases: Case[
         path: () => "/orgs/not-a-uuid/invitations",
         params: () => ({ orgId: "not-a-uuid" }),
         expect: { anonymous: 302, everyone: 404 },
+      },
+    ],
+  },
+  "courses._index.tsx": {
+    load: () => import("#app/routes/courses._index.tsx"),
+    cases: [
+      { name: "catalogue", method: "GET", path: () => "/courses", expect: signedIn },
+      {
+        name: "bad filter values are ignored",
+        method: "GET",
+        path: () => "/courses?year=9&occupation=x",
+        expect: signedIn,
+      },
+    ],
+  },
+  "courses.$courseId.tsx": {
+    load: () => import("#app/routes/courses.$courseId.tsx"),
+    cases: [
+      {
+        name: "library course",
+        method: "GET",
+        path: () => `/courses/${libraryCourse.course.id}`,
+        params: () => ({ courseId: libraryCourse.course.id }),
+        expect: signedIn,
+      },
+      {
+        name: "company course",
+        method: "GET",
+        path: () => `/courses/${companyCourse.course.id}`,
+        params: () => ({ courseId: companyCourse.course.id }),
+        expect: companyReaders,
+      },
+      {
+        name: "copy into the company",
+        method: "POST",
+        path: () => `/courses/${libraryCourse.course.id}`,
+        params: () => ({ courseId: libraryCourse.course.id }),
+        form: (w) => ({ organizationId: w.company.id }),
+        expect: companyAuthors(302),
+      },
+      {
+        name: "a malformed course id",
+        method: "GET",
+        path: () => "/courses/nope",
+        params: () => ({ courseId: "nope" }),
+        expect: { anonymous: 302, everyone: 404 },
+      },
+    ],
+  },
+  "lessons.$lessonId.tsx": {
+    load: () => import("#app/routes/lessons.$lessonId.tsx"),
+    cases: [
+      {
+        name: "read",
+        method: "GET",
+        path: () => `/lessons/${companyLesson}`,
+        params: () => ({ lessonId: companyLesson }),
+        expect: companyReaders,
+      },
+      {
+        name: "mark done",
+        method: "POST",
+        path: () => `/lessons/${companyLesson}`,
+        params: () => ({ lessonId: companyLesson }),
+        form: () => ({ intent: "done" }),
+        expect: { ...companyReaders, trainer: 302, admin: 302, apprentice: 302 },
+      },
+    ],
+  },
+  "media.$fileName.ts": {
+    load: () => import("#app/routes/media.$fileName.ts"),
+    cases: [
+      {
+        name: "the company's picture",
+        method: "GET",
+        path: () => companyPicture.url,
+        params: () => ({ fileName: companyPicture.fileName }),
+        expect: companyReaders,
+      },
+      {
+        name: "a name that is not a stored picture",
+        method: "GET",
+        path: () => "/media/..%2F..%2Fetc%2Fpasswd",
+        params: () => ({ fileName: "../../etc/passwd" }),
+        expect: { anonymous: 302, everyone: 404 },
+      },
+    ],
+  },
+  "orgs.$orgId.courses.tsx": {
+    load: () => import("#app/routes/orgs.$orgId.courses.tsx"),
+    cases: [
+      {
+        name: "list",
+        method: "GET",
+        path: (w) => `/orgs/${w.company.id}/courses`,
+        params: (w) => ({ orgId: w.company.id }),
+        expect: companyAuthors(200),
+      },
+      {
+        name: "create",
+        method: "POST",
+        path: (w) => `/orgs/${w.company.id}/courses`,
+        params: (w) => ({ orgId: w.company.id }),
+        form: () => ({ title: "Neuer Kurs" }),
+        expect: companyAuthors(302),
+      },
+    ],
+  },
+  "edit.courses.$courseId.tsx": {
+    load: () => import("#app/routes/edit.courses.$courseId.tsx"),
+    cases: [
+      {
+        name: "edit",
+        method: "GET",
+        path: () => `/edit/courses/${companyCourse.course.id}`,
+        params: () => ({ courseId: companyCourse.course.id }),
+        expect: companyAuthors(200),
+      },
+      {
+        name: "add a module",
+        method: "POST",
+        path: () => `/edit/courses/${companyCourse.course.id}`,
+        params: () => ({ courseId: companyCourse.course.id }),
+        form: () => ({ intent: "addModule", title: "Noch ein Modul" }),
+        expect: companyAuthors(302),
+      },
+      {
+        name: "library courses are read-only",
+        method: "GET",
+        path: () => `/edit/courses/${libraryCourse.course.id}`,
+        params: () => ({ courseId: libraryCourse.course.id }),
+        expect: { anonymous: 302, everyone: 403 },
+      },
+    ],
+  },
+  "edit.lessons.$lessonId.tsx": {
+    load: () => import("#app/routes/edit.lessons.$lessonId.tsx"),
+    cases: [
+      {
+        name: "editor",
+        method: "GET",
+        path: () => `/edit/lessons/${companyLesson}`,
+        params: () => ({ lessonId: companyLesson }),
+        expect: companyAuthors(200),
+      },
+      {
+        name: "save a draft (Markdown, as without JavaScript)",
+        method: "POST",
+        path: () => `/edit/lessons/${companyLesson}`,
+        params: () => ({ lessonId: companyLesson }),
+        form: () => ({ intent: "save", title: "Lektion 1.1", minutes: "5", markdown: "Text" }),
+        expect: companyAuthors(200),
+      },
+    ],
+  },
+  "edit.lessons.$lessonId_.images.ts": {
+    load: () => import("#app/routes/edit.lessons.$lessonId_.images.ts"),
+    cases: [
+      {
+        name: "upload without a file",
+        method: "POST",
+        path: () => `/edit/lessons/${companyLesson}/images`,
+        params: () => ({ lessonId: companyLesson }),
+        form: () => ({}),
+        expect: companyAuthors(400),
       },
     ],
   },

@@ -2,9 +2,13 @@ import { describe, expect, test } from "vitest";
 import type { Actor, ActorMembership } from "#app/modules/context.server.ts";
 import {
   can,
+  courseReaderOrganizations,
   invitableRoles,
   organizationPermissions,
   organizationsWith,
+  requireCourseManage,
+  requireCourseRead,
+  requireMediaRead,
   requirePermission,
 } from "#app/modules/permissions/permissions.ts";
 import type { Role } from "#app/modules/permissions/roles.ts";
@@ -33,8 +37,8 @@ function actorWith(...memberships: [typeof company | typeof school, Role][]): Ac
 describe("organisation permissions (DESIGN.md, 'Who sees what')", () => {
   test.each([
     ["apprentice", []],
-    ["trainer", ["invitations.manage", "team.view"]],
-    ["teacher", ["invitations.manage", "classes.view"]],
+    ["trainer", ["invitations.manage", "team.view", "courses.manage"]],
+    ["teacher", ["invitations.manage", "classes.view", "courses.manage"]],
     ["admin", ["invitations.manage", "members.view", "team.view", "classes.view"]],
   ] as const)("a %s holds exactly %j in their organisation", (role, expected) => {
     const actor = actorWith([company, role]);
@@ -82,5 +86,49 @@ describe("invitableRoles", () => {
   test("apprentices and outsiders invite nobody", () => {
     expect(invitableRoles(actorWith([company, "apprentice"]), company)).toEqual([]);
     expect(invitableRoles(actorWith([school, "admin"]), company)).toEqual([]);
+  });
+});
+
+describe("courses", () => {
+  const published = "published" as const;
+
+  test("library courses are readable by everyone signed in, but only when published", () => {
+    const nobody = actorWith();
+    expect(() => requireCourseRead(nobody, { ownerOrganizationId: null, status: published })).not.toThrow();
+    expect(() => requireCourseRead(nobody, { ownerOrganizationId: null, status: "draft" })).toThrow(NotFoundError);
+  });
+
+  test("an organisation's course: members read it published; drafts only its authors", () => {
+    const course = { ownerOrganizationId: company.id, status: published };
+    const draft = { ...course, status: "draft" as const };
+    expect(() => requireCourseRead(actorWith([company, "apprentice"]), course)).not.toThrow();
+    expect(() => requireCourseRead(actorWith([school, "teacher"]), course)).toThrow(NotFoundError);
+    expect(() => requireCourseRead(actorWith([company, "apprentice"]), draft)).toThrow(NotFoundError);
+    expect(() => requireCourseRead(actorWith([company, "trainer"]), draft)).not.toThrow();
+    expect(() => requireCourseRead(actorWith([company, "admin"]), draft)).toThrow(NotFoundError);
+  });
+
+  test("writing: the library is read-only; outsiders get not found, members without the role forbidden", () => {
+    expect(() => requireCourseManage(actorWith([company, "trainer"]), { ownerOrganizationId: null })).toThrow(
+      ForbiddenError,
+    );
+    expect(() => requireCourseManage(actorWith([school, "teacher"]), { ownerOrganizationId: company.id })).toThrow(
+      NotFoundError,
+    );
+    expect(() => requireCourseManage(actorWith([company, "apprentice"]), { ownerOrganizationId: company.id })).toThrow(
+      ForbiddenError,
+    );
+    expect(() =>
+      requireCourseManage(actorWith([company, "trainer"]), { ownerOrganizationId: company.id }),
+    ).not.toThrow();
+    expect(() => requireCourseManage(actorWith([school, "teacher"]), { ownerOrganizationId: school.id })).not.toThrow();
+  });
+
+  test("readers' organisations and pictures", () => {
+    const actor = actorWith([company, "apprentice"], [school, "apprentice"]);
+    expect(courseReaderOrganizations(actor).sort()).toEqual([company.id, school.id].sort());
+    expect(() => requireMediaRead(actorWith(), [null])).not.toThrow();
+    expect(() => requireMediaRead(actorWith([school, "teacher"]), [company.id])).toThrow(NotFoundError);
+    expect(() => requireMediaRead(actor, ["elsewhere", company.id])).not.toThrow();
   });
 });

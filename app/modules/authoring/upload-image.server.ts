@@ -11,6 +11,11 @@ export type UploadResult =
   | { ok: true; src: string; width: number | null; height: number | null }
   | { ok: false; error: string };
 
+/** Who may add pictures to this lesson: asked before the upload body is read. */
+export function requireImageUploadTarget(ctx: Ctx, lessonId: string) {
+  return requireManagedLesson(ctx.db, ctx.actor, lessonId);
+}
+
 /**
  * A picture for a lesson. The type is read from the bytes, not trusted from the file name or the
  * browser; the file belongs to the course's organisation.

@@ -105,7 +105,8 @@ async function readCourse(dir: string, slug: string, errors: ContentError[]): Pr
     if (found) media.set(found.fileName, found);
     return found;
   };
-  const cover = parsed.data?.cover ? await resolveImage(parsed.data.cover, file, 1) : null;
+  const coverLine = source.split("\n").findIndex((line) => line.startsWith("cover:")) + 1;
+  const cover = parsed.data?.cover ? await resolveImage(parsed.data.cover, file, coverLine || 1) : null;
 
   const modules: LibraryModule[] = [];
   const seen = new Map<string, string>();

@@ -1,0 +1,236 @@
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { and, eq, isNull } from "drizzle-orm";
+import { afterAll, describe, expect, test } from "vitest";
+import { courseModules, courses, lessonProgress, lessons } from "#db/schema/index.ts";
+import { importLibrary } from "#app/modules/library/import-library.server.ts";
+import { readLibrary } from "#app/modules/library/read-library.server.ts";
+import { createUser } from "#tests/factories/index.ts";
+import { openTestDatabase } from "#tests/setup/database.ts";
+
+const { db } = await openTestDatabase();
+const run = promisify(execFile);
+const scratch = await mkdtemp(path.join(tmpdir(), "werkbank-library-"));
+afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+const svg =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100" width="200" height="100"><title>Plan</title><rect width="200" height="100" fill="#eee"/></svg>';
+
+/** Writes a library folder from a map of relative paths to file contents. */
+async function library(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(path.join(scratch, "lib-"));
+  for (const [file, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+    await writeFile(path.join(dir, file), content);
+  }
+  return dir;
+}
+
+function courseFiles(slug: string, lessonsText: Record<string, string> = {}) {
+  return {
+    [`${slug}/course.yaml`]: "title: Testkurs\nsummary: Ein Kurs zum Testen.\noccupations: [all]\ntrainingYears: [1]\n",
+    [`${slug}/images/plan.svg`]: svg,
+    [`${slug}/01-erstes-modul/module.yaml`]: "title: Erstes Modul\nsummary: Kurz.\n",
+    [`${slug}/01-erstes-modul/01-start.md`]:
+      lessonsText.start ?? "---\ntitle: Start\nminutes: 5\n---\n\nHallo **Welt**.\n\n![Ein Plan](images/plan.svg)\n",
+    [`${slug}/01-erstes-modul/02-weiter.md`]:
+      lessonsText.weiter ?? "---\ntitle: Weiter\nminutes: 7\n---\n\nZweite Lektion.\n",
+  };
+}
+
+describe("the repository's library", () => {
+  test("validates without errors and holds at least 5 courses, 15 modules and 45 lessons", async () => {
+    const result = await readLibrary(path.resolve("content"));
+    expect(result.errors).toEqual([]);
+    expect(result.courses.length).toBeGreaterThanOrEqual(5);
+    expect(result.courses.flatMap((c) => c.modules).length).toBeGreaterThanOrEqual(15);
+    expect(result.courses.flatMap((c) => c.modules.flatMap((m) => m.lessons)).length).toBeGreaterThanOrEqual(45);
+    for (const course of result.courses) {
+      expect(course.modules.length, course.slug).toBeGreaterThanOrEqual(3);
+      for (const module of course.modules)
+        expect(module.lessons.length, `${course.slug}/${module.slug}`).toBeGreaterThanOrEqual(3);
+    }
+  });
+});
+
+describe("errors name file and line", () => {
+  test.each([
+    {
+      name: "YAML syntax (a key twice)",
+      file: "kaputt/course.yaml",
+      content: "title: Kurs\ntitle: Noch ein Titel\nsummary: Gut.\noccupations: [all]\ntrainingYears: [1]\n",
+      line: 2,
+      message: /YAML/,
+    },
+    {
+      name: "unknown occupation",
+      file: "kaputt/course.yaml",
+      content: "title: Kurs\nsummary: Gut.\noccupations:\n  - all\n  - baecker\ntrainingYears: [1]\n",
+      line: 5,
+      message: /occupations\.1/,
+    },
+    {
+      name: "missing lesson title in front matter",
+      file: "kaputt/01-erstes-modul/01-start.md",
+      content: "---\nminutes: 5\n---\n\nText\n",
+      line: 2,
+      message: /title/,
+    },
+    {
+      name: "minutes not a number",
+      file: "kaputt/01-erstes-modul/01-start.md",
+      content: "---\ntitle: Start\nminutes: viele\n---\n\nText\n",
+      line: 3,
+      message: /minutes/,
+    },
+    {
+      name: "raw HTML in a lesson",
+      file: "kaputt/01-erstes-modul/01-start.md",
+      content: "---\ntitle: Start\nminutes: 5\n---\n\nErster Absatz.\n\n<script>alert(1)</script>\n",
+      line: 8,
+      message: /HTML/,
+    },
+    {
+      name: "a missing picture",
+      file: "kaputt/01-erstes-modul/01-start.md",
+      content: "---\ntitle: Start\nminutes: 5\n---\n\nText\n\n![Fehlt](images/fehlt.svg)\n",
+      line: 8,
+      message: /Bild nicht gefunden/,
+    },
+    {
+      name: "a picture outside the course folder",
+      file: "kaputt/01-erstes-modul/01-start.md",
+      content: "---\ntitle: Start\nminutes: 5\n---\n\n![Geheim](../../secret.png)\n",
+      line: 6,
+      message: /Kursordner/,
+    },
+    {
+      name: "a script inside an SVG",
+      file: "kaputt/images/plan.svg",
+      content: '<svg xmlns="http://www.w3.org/2000/svg">\n<title>x</title>\n<script>alert(1)</script>\n</svg>',
+      line: 3,
+      message: /script/,
+    },
+  ])("$name", async ({ file, content, line, message }) => {
+    const dir = await library({ ...courseFiles("kaputt"), [file]: content });
+    const result = await readLibrary(dir);
+    const match = result.errors.find((e) => e.file.endsWith(path.join(...file.split("/"))));
+    expect(match, JSON.stringify(result.errors)).toBeDefined();
+    expect(match?.line).toBe(line);
+    expect(match?.message).toMatch(message);
+  });
+});
+
+describe("importing", () => {
+  test("a library with any error writes nothing at all", async () => {
+    const dir = await library({
+      ...courseFiles("gut-und-richtig"),
+      ...courseFiles("schlecht"),
+      "schlecht/01-erstes-modul/02-weiter.md": "---\ntitle: Weiter\n---\n",
+    });
+    const summary = await importLibrary(db, dir);
+    expect(summary.errors.length).toBeGreaterThan(0);
+    const written = await db.select().from(courses).where(eq(courses.slug, "gut-und-richtig"));
+    expect(written).toEqual([]);
+  });
+
+  test("re-import keeps ids and progress, versions changed lessons and archives removed ones", async () => {
+    const slug = `kurs-${Date.now().toString(36)}`;
+    const first = await importLibrary(db, await library(courseFiles(slug)));
+    expect(first).toMatchObject({ courses: 1, modules: 1, lessons: 2, errors: [] });
+
+    const [course] = await db
+      .select()
+      .from(courses)
+      .where(and(eq(courses.slug, slug), isNull(courses.ownerOrganizationId)));
+    expect(course?.status).toBe("published");
+    const rows = await db
+      .select()
+      .from(lessons)
+      .innerJoin(courseModules, eq(courseModules.id, lessons.moduleId))
+      .where(eq(courseModules.courseId, course?.id ?? ""));
+    const start = rows.find((r) => r.lessons.slug === "start")?.lessons;
+    const weiter = rows.find((r) => r.lessons.slug === "weiter")?.lessons;
+    expect(start?.publishedVersion).toBe(1);
+    expect(start?.publishedHtml).toMatch(
+      /<img src="\/media\/[0-9a-f]{64}\.svg" alt="Ein Plan" width="200" height="100"/,
+    );
+
+    const learner = await createUser(db);
+    await db.insert(lessonProgress).values([
+      { userId: learner.id, lessonId: start?.id ?? "" },
+      { userId: learner.id, lessonId: weiter?.id ?? "" },
+    ]);
+
+    // An unchanged library writes nothing: updated_at stays where it was.
+    await importLibrary(db, await library(courseFiles(slug)), { now: new Date(Date.now() + 60_000) });
+    const [unchanged] = await db
+      .select()
+      .from(lessons)
+      .where(eq(lessons.id, start?.id ?? ""));
+    expect(unchanged?.updatedAt).toEqual(start?.updatedAt);
+
+    // Change one lesson, drop the other.
+    const changed = courseFiles(slug, { start: "---\ntitle: Start neu\nminutes: 6\n---\n\nNeuer Text.\n" });
+    delete changed[`${slug}/01-erstes-modul/02-weiter.md`];
+    const second = await importLibrary(db, await library(changed));
+    expect(second.errors).toEqual([]);
+
+    const [startAfter] = await db
+      .select()
+      .from(lessons)
+      .where(eq(lessons.id, start?.id ?? ""));
+    expect(startAfter).toMatchObject({
+      publishedVersion: 2,
+      publishedTitle: "Start neu",
+      minutes: 6,
+      archivedAt: null,
+    });
+    expect(startAfter?.publishedHtml).toBe("<p>Neuer Text.</p>");
+    const [weiterAfter] = await db
+      .select()
+      .from(lessons)
+      .where(eq(lessons.id, weiter?.id ?? ""));
+    expect(weiterAfter?.archivedAt).not.toBeNull();
+    const progress = await db.select().from(lessonProgress).where(eq(lessonProgress.userId, learner.id));
+    expect(progress).toHaveLength(2);
+
+    // Bringing the lesson back restores the same row.
+    await importLibrary(db, await library(courseFiles(slug)));
+    const [weiterBack] = await db
+      .select()
+      .from(lessons)
+      .where(eq(lessons.id, weiter?.id ?? ""));
+    expect(weiterBack?.archivedAt).toBeNull();
+  });
+});
+
+describe("npm run content:import", () => {
+  const cli = (args: string[]) =>
+    run(process.execPath, ["--import", "tsx", "scripts/content-import.ts", ...args], {
+      env: { ...process.env, DATABASE_URL: "" },
+    }).then(
+      (r) => ({ code: 0, stdout: r.stdout }),
+      (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
+    );
+
+  test("--dry-run --json on the repository prints the summary and exits 0", async () => {
+    const { code, stdout } = await cli(["--dry-run", "--json"]);
+    expect(code).toBe(0);
+    const summary = JSON.parse(stdout);
+    expect(summary).toMatchObject({ quizzes: 0, questions: 0, errors: [] });
+    expect(summary.courses).toBeGreaterThanOrEqual(5);
+    expect(summary.lessons).toBeGreaterThanOrEqual(45);
+  });
+
+  test("a broken file makes it exit non-zero and name file and line", async () => {
+    const dir = await library({ ...courseFiles("cli-kaputt"), "cli-kaputt/01-erstes-modul/module.yaml": "title: [\n" });
+    const { code, stdout } = await cli(["--dir", dir, "--dry-run", "--json"]);
+    expect(code).not.toBe(0);
+    const summary = JSON.parse(stdout);
+    expect(summary.errors[0]).toMatchObject({ file: expect.stringContaining("module.yaml"), line: expect.any(Number) });
+  });
+});
