@@ -325,4 +325,6 @@ export const de = {
   "errors.upload.empty": "Die Datei ist leer.",
   "errors.upload.tooLarge": "Das Bild ist größer als 1 MB. Verkleinere es und versuch es noch einmal.",
   "errors.upload.type": "Nur Bilder im Format PNG, JPEG, WebP oder GIF.",
+  "home.continue.none":
+    "Such dir einen Kurs aus und fang mit der ersten Lektion an. Hier findest du dann immer deinen nächsten Schritt.",
 } as const;

@@ -318,4 +318,5 @@ export const en: Record<keyof typeof de, string> = {
   "errors.upload.empty": "The file is empty.",
   "errors.upload.tooLarge": "The picture is larger than 1 MB. Make it smaller and try again.",
   "errors.upload.type": "Only pictures in PNG, JPEG, WebP or GIF format.",
+  "home.continue.none": "Pick a course and start with its first lesson. From then on, your next step waits here.",
 };

@@ -1,5 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { ContinueLearning } from "#app/components/home/continue-learning.tsx";
 import { AdminOverview } from "#app/components/home/admin-overview.tsx";
 import { MyTraining } from "#app/components/home/my-training.tsx";
 import { MyClasses } from "#app/components/home/my-classes.tsx";
@@ -21,6 +22,7 @@ export default function HomePage() {
   return (
     <>
       <PageHeader title={t("home.greeting", { name: home.name })} />
+      {home.isApprentice ? <ContinueLearning learning={home.learning} /> : null}
       {home.training ? <MyTraining training={home.training} /> : null}
       {home.teams.map((team) => (
         <MyTeam key={team.organizationId} team={team} />

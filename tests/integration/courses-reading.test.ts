@@ -2,12 +2,13 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { lessonProgress, memberships } from "#db/schema/index.ts";
 import { listCatalogue } from "#app/modules/courses/catalogue.server.ts";
+import { continueLearning } from "#app/modules/courses/continue-learning.server.ts";
 import { courseOverview } from "#app/modules/courses/course-overview.server.ts";
 import { readLesson } from "#app/modules/courses/lesson-page.server.ts";
 import { markLessonDone, markLessonOpen } from "#app/modules/courses/mark-lesson.server.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 import { createCourse } from "#tests/factories/courses.ts";
-import { ctxFor } from "#tests/factories/index.ts";
+import { createMember, ctxFor } from "#tests/factories/index.ts";
 import { createWorld } from "#tests/factories/world.ts";
 import { openTestDatabase } from "#tests/setup/database.ts";
 
@@ -152,5 +153,26 @@ describe("progress", () => {
     ).toEqual([world.school.id]);
     expect((await courseOverview(await as("apprentice"), library.course.id)).copyTargets).toEqual([]);
     expect((await courseOverview(await as("trainer"), companyCourse.course.id)).copyTargets).toEqual([]);
+  });
+});
+
+describe("continue where you left off (home)", () => {
+  test("nothing finished yet: null; then the course of the last finished lesson with its next open one", async () => {
+    const person = await createMember(db, world.company.id, "apprentice");
+    const ctx = await ctxFor(db, person.id);
+    expect(await continueLearning(ctx)).toBeNull();
+
+    const first = await createCourse(db, { owner: null });
+    const second = await createCourse(db, { owner: null });
+    await markLessonDone({
+      ctx: { ...ctx, now: new Date(Date.now() - 60_000) },
+      input: { lessonId: first.lessonIds[0] ?? "" },
+    });
+    await markLessonDone({ ctx, input: { lessonId: second.lessonIds[2] ?? "" } });
+    expect(await continueLearning(ctx)).toMatchObject({
+      courseId: second.course.id,
+      percent: 25,
+      next: { id: second.lessonIds[3], started: true },
+    });
   });
 });

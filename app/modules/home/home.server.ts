@@ -1,4 +1,5 @@
 import type { Ctx } from "#app/modules/context.server.ts";
+import { continueLearning } from "#app/modules/courses/continue-learning.server.ts";
 import { countOpenInvitations, listMembers } from "#app/modules/orgs/queries.server.ts";
 import { can, organizationsWith } from "#app/modules/permissions/permissions.ts";
 import { companyTeam, myTraining, schoolClassesWithStudents } from "#app/modules/training/queries.server.ts";
@@ -10,8 +11,9 @@ import { companyTeam, myTraining, schoolClassesWithStudents } from "#app/modules
 export async function homeFor(ctx: Ctx) {
   const { actor } = ctx;
   const isApprentice = actor.memberships.some((m) => m.role === "apprentice");
-  const [training, teams, classes, administration] = await Promise.all([
+  const [training, learning, teams, classes, administration] = await Promise.all([
     isApprentice ? myTraining(ctx) : null,
+    isApprentice ? continueLearning(ctx) : null,
     Promise.all(
       organizationsWith(actor, "team.view")
         .filter((m) => m.organizationKind !== "school")
@@ -45,6 +47,8 @@ export async function homeFor(ctx: Ctx) {
     name: actor.name,
     hasMemberships: actor.memberships.length > 0,
     training,
+    isApprentice,
+    learning,
     teams,
     classes,
     administration,
