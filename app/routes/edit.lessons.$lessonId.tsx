@@ -1,5 +1,5 @@
-import type { MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { LessonEditor } from "#app/components/editor/lesson-editor.tsx";
 import { Alert } from "#app/components/ui/alert.tsx";
 import { Button } from "#app/components/ui/button.tsx";
@@ -25,14 +25,16 @@ export const action = authenticated(async ({ ctx, params, request }) => {
   const { intent, ...fields } = parsed.data;
   const result = await saveLesson({ ctx, input: { lessonId, ...fields, publish: intent === "publish" } });
   if (!result.ok) return formFailure(formData, { fieldErrors: { [result.field]: [result.error] } });
-  return { ok: true as const, published: result.published };
+  // Post/redirect/get: a reload does not send the text again; the flag only picks the message.
+  return redirect(`/edit/lessons/${lessonId}?saved=${result.published ? "published" : "draft"}`);
 });
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => dataTitle(matches, data?.title);
 
 export default function EditLessonPage() {
   const lesson = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const saved = searchParams.get("saved");
   const t = useT();
   const form = useFormFailure();
   const saving = useIsSubmitting();
@@ -49,8 +51,8 @@ export default function EditLessonPage() {
         title={t("editLesson.title")}
         lead={t("editLesson.lead", { course: lesson.courseTitle, module: lesson.moduleTitle })}
       />
-      {result?.ok ? (
-        <Alert tone="success">{t(result.published ? "editLesson.published" : "editLesson.saved")}</Alert>
+      {saved === "published" || saved === "draft" ? (
+        <Alert tone="success">{t(saved === "published" ? "editLesson.published" : "editLesson.saved")}</Alert>
       ) : null}
       <p className="course-meta">{state}</p>
       <Form method="post" className="stack lesson-form">

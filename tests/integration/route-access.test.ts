@@ -333,7 +333,7 @@ const decisions: Record<string, { load: () => Promise<RouteModule>; cases: Case[
         path: () => `/edit/lessons/${companyLesson}`,
         params: () => ({ lessonId: companyLesson }),
         form: () => ({ intent: "save", title: "Lektion 1.1", minutes: "5", markdown: "Text" }),
-        expect: companyAuthors(200),
+        expect: companyAuthors(302),
       },
     ],
   },
