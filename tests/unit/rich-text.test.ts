@@ -159,7 +159,7 @@ describe("renderLessonHtml with allowed content", () => {
       ),
     );
     expect(html).toContain(`<img src="${media}" alt="PSA" width="640" height="360" loading="lazy" decoding="async">`);
-    expect(html).toContain('<blockquote class="safety-note"><p>Achtung</p></blockquote>');
+    expect(html).toContain('<blockquote class="safety-note" role="note"><p>Achtung</p></blockquote>');
     expect(html).toContain('<ul class="task-list"><li class="task-item" data-checked="true"><p>erledigt</p></li></ul>');
   });
 });

@@ -35,7 +35,7 @@ const nodeMapping = {
       decoding: "async",
     })}>`,
   blockquote: ({ children }: { children?: Children }) =>
-    `<blockquote class="safety-note">${join(children)}</blockquote>`,
+    `<blockquote class="safety-note" role="note">${join(children)}</blockquote>`,
   taskList: ({ children }: { children?: Children }) => `<ul class="task-list">${join(children)}</ul>`,
   taskItem: ({ node, children }: { node: PmNode; children?: Children }) =>
     `<li class="task-item"${attrs({ "data-checked": node.attrs.checked ? "true" : "false" })}>${join(children)}</li>`,
