@@ -1,6 +1,7 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { courseModules, courses, lessonProgress, lessons } from "#db/schema/index.ts";
+import type { Database } from "#db/client.server.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
 import { requireCourseRead } from "#app/modules/permissions/permissions.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
@@ -15,8 +16,29 @@ const siblingModule = alias(courseModules, "sibling_module");
  * course order from a window over the course's live lessons.
  */
 export async function readLesson(ctx: Ctx, lessonId: string) {
-  const ordered = ctx.db.$with("ordered").as(
-    ctx.db
+  const [row] = await lessonPageQuery(ctx.db).execute({ lessonId, userId: ctx.actor.id });
+  if (!row) throw new NotFoundError("lesson");
+  requireCourseRead(ctx.actor, row);
+  const { ownerOrganizationId: _owner, status: _status, ...lesson } = row;
+  return { ...lesson, title: lesson.title ?? "", html: lesson.html ?? "" };
+}
+
+// Prepared once per database handle: the statement is planned once, not on every page view.
+const prepared = new WeakMap<Database, ReturnType<typeof prepareLessonPage>>();
+
+function lessonPageQuery(db: Database) {
+  let query = prepared.get(db);
+  if (!query) {
+    query = prepareLessonPage(db);
+    prepared.set(db, query);
+  }
+  return query;
+}
+
+function prepareLessonPage(db: Database) {
+  const lessonId = sql.placeholder("lessonId");
+  const ordered = db.$with("ordered").as(
+    db
       .select({
         id: sql<string>`${siblingLesson.id}`.as("ordered_id"),
         prevId: sql<
@@ -53,7 +75,7 @@ export async function readLesson(ctx: Ctx, lessonId: string) {
         ),
       ),
   );
-  const [row] = await ctx.db
+  return db
     .with(ordered)
     .select({
       id: lessons.id,
@@ -79,11 +101,10 @@ export async function readLesson(ctx: Ctx, lessonId: string) {
     .innerJoin(courseModules, eq(courseModules.id, lessons.moduleId))
     .innerJoin(courses, eq(courses.id, courseModules.courseId))
     .innerJoin(ordered, eq(ordered.id, lessons.id))
-    .leftJoin(lessonProgress, and(eq(lessonProgress.lessonId, lessons.id), eq(lessonProgress.userId, ctx.actor.id)))
+    .leftJoin(
+      lessonProgress,
+      and(eq(lessonProgress.lessonId, lessons.id), eq(lessonProgress.userId, sql.placeholder("userId"))),
+    )
     .where(and(eq(lessons.id, lessonId), lessonIsLive))
-    .orderBy(asc(lessons.id));
-  if (!row) throw new NotFoundError("lesson");
-  requireCourseRead(ctx.actor, row);
-  const { ownerOrganizationId: _owner, status: _status, ...lesson } = row;
-  return { ...lesson, title: lesson.title ?? "", html: lesson.html ?? "" };
+    .prepare("lesson_page");
 }
