@@ -33,9 +33,13 @@ export async function startServer(options: {
   const origin = `http://localhost:${options.port}`;
   // Otherwise the readiness check below would happily measure someone else's server.
   if (await answers(origin)) throw new Error(`Port ${options.port} is already in use`);
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(options.port), ...options.env };
-  // The app must use the fresh embedded database, never a server configured in the shell.
-  delete env.DATABASE_URL;
+  // The app uses the database the bench chose, never a server configured in the shell.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: undefined,
+    PORT: String(options.port),
+    ...options.env,
+  };
   const child = spawn(process.execPath, options.args, { env, stdio: ["ignore", "pipe", "pipe"] });
   running.add(child);
   let output = "";

@@ -1,4 +1,4 @@
-// npm run bench [-- --seconds 10 --connections 10 --rounds 3 --skip-build --print-only]
+// npm run bench [-- --seconds 10 --connections 10 --rounds 3 --skip-build --print-only --database-url URL]
 // Builds the app, serves it on a fresh embedded database with the demo and the library, and measures
 // how many requests a second the lesson page serves next to a hello-world server and a trivial page.
 // Writes the figures into docs/performance.md (unless --print-only). See that file for how to read them.
@@ -9,6 +9,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { jsReport, printJsReport } from "./js-size.ts";
 import { type LoadOptions, type LoadResult, measure, median } from "./load.ts";
+import { isLocalDatabaseUrl } from "#db/seed/local-database.ts";
 import { startServer } from "./processes.ts";
 import { machine, jsTable, loadTable, naiveEstimate, renderText, type Row, settings, writeFigures } from "./report.ts";
 import { measureRender, typicalLesson } from "./render.ts";
@@ -21,8 +22,15 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "3" },
     "skip-build": { type: "boolean", default: false },
     "print-only": { type: "boolean", default: false },
+    // An empty, disposable PostgreSQL database on this machine instead of the embedded one.
+    "database-url": { type: "string" },
   },
 });
+const databaseUrl = values["database-url"];
+if (databaseUrl && !isLocalDatabaseUrl(databaseUrl)) {
+  console.error("--database-url: only a database on this machine (it receives the demo).");
+  process.exit(2);
+}
 const options: LoadOptions = {
   seconds: Number(values.seconds),
   connections: Number(values.connections),
@@ -55,12 +63,24 @@ async function measureHelloWorld(): Promise<LoadResult> {
 }
 
 /** The app on a throw-away embedded database: start-up loads the library and the demo into it. */
+/** A server database gets the demo and the library the way an operator would load them. */
+function prepareServerDatabase(url: string) {
+  for (const script of [["scripts/db-seed.ts", "--demo"], ["scripts/content-import.ts"]]) {
+    const run = spawnSync(process.execPath, ["--import", "tsx", ...script], {
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: url },
+    });
+    if (run.status !== 0) process.exit(run.status ?? 1);
+  }
+}
+
 async function measureApp() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "werkbank-bench-"));
+  if (databaseUrl) prepareServerDatabase(databaseUrl);
   const app = await startServer({
     args: ["server/index.js"],
     port: appPort,
-    env: { NODE_ENV: "production", DATA_DIR: dataDir },
+    env: { NODE_ENV: "production", DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
     readyPath: "/healthz",
   });
   try {
@@ -111,6 +131,9 @@ const rows: Row[] = [
 const figures = [
   `Measured ${date} on ${machineText}.`,
   settings(options, rounds),
+  databaseUrl
+    ? "Database: the PostgreSQL server on this machine."
+    : "Database: the embedded PGlite (the default of `npm start`).",
   "",
   loadTable(rows, hello.requestsPerSec),
   "",
