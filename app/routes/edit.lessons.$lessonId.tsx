@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { LessonEditor } from "#app/components/editor/lesson-editor.tsx";
 import { Alert } from "#app/components/ui/alert.tsx";
 import { Button } from "#app/components/ui/button.tsx";
-import { Field } from "#app/components/ui/field.tsx";
+import { Field, FieldErrors } from "#app/components/ui/field.tsx";
 import { PageHeader } from "#app/components/ui/page.tsx";
 import { useFormFailure, useIsSubmitting } from "#app/components/ui/use-form-errors.ts";
 import { useT } from "#app/i18n/use-t.ts";
@@ -85,13 +85,7 @@ export default function EditLessonPage() {
             errorId={bodyErrors ? "lesson-body-error" : undefined}
             invalid={Boolean(bodyErrors)}
           />
-          {bodyErrors ? (
-            <ul id="lesson-body-error" className="field-errors">
-              {bodyErrors.map((key) => (
-                <li key={key}>{t(key)}</li>
-              ))}
-            </ul>
-          ) : null}
+          <FieldErrors id="lesson-body-error" errors={bodyErrors} />
         </div>
         <div className="form-actions">
           <Button name="intent" value="save" variant="secondary" disabled={saving}>

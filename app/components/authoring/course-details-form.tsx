@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { Button } from "#app/components/ui/button.tsx";
-import { Field } from "#app/components/ui/field.tsx";
+import { Field, FieldErrors } from "#app/components/ui/field.tsx";
 import { useFormFailure, useIsSubmitting } from "#app/components/ui/use-form-errors.ts";
 import { useT } from "#app/i18n/use-t.ts";
 
@@ -12,15 +12,32 @@ type Details = {
   status: "draft" | "published" | "archived";
 };
 
-function ErrorList({ id, errors }: { id: string; errors?: string[] }) {
-  const t = useT();
-  if (!errors?.length) return null;
+/** Several checkboxes under one name; the errors are announced with the group. */
+function CheckboxGroup({
+  legend,
+  name,
+  options,
+  checked,
+  errors,
+}: {
+  legend: string;
+  name: string;
+  options: { value: string; label: string }[];
+  checked: string[];
+  errors?: string[];
+}) {
+  const errorId = `${name}-error`;
   return (
-    <ul id={id} className="field-errors">
-      {errors.map((key) => (
-        <li key={key}>{t(key)}</li>
+    <fieldset className="checkbox-group" aria-describedby={errors?.length ? errorId : undefined}>
+      <legend>{legend}</legend>
+      {options.map((option) => (
+        <label key={option.value}>
+          <input type="checkbox" name={name} value={option.value} defaultChecked={checked.includes(option.value)} />{" "}
+          {option.label}
+        </label>
       ))}
-    </ul>
+      <FieldErrors id={errorId} errors={errors} />
+    </fieldset>
   );
 }
 
@@ -34,8 +51,6 @@ export function CourseDetailsForm({
   const t = useT();
   const form = useFormFailure("details");
   const submitting = useIsSubmitting("details");
-  const occupationErrors = form.fieldErrors("occupations");
-  const yearErrors = form.fieldErrors("trainingYears");
   return (
     <Form method="post" className="stack">
       <input type="hidden" name="intent" value="details" />
@@ -59,38 +74,25 @@ export function CourseDetailsForm({
           defaultValue={form.value("summary") ?? course.summary}
           className="input"
         />
-        <ErrorList id="course-summary-error" errors={form.fieldErrors("summary")} />
+        <FieldErrors id="course-summary-error" errors={form.fieldErrors("summary")} />
       </div>
-      <fieldset className="checkbox-group" aria-describedby={occupationErrors ? "occupations-error" : undefined}>
-        <legend>{t("editCourse.occupations")}</legend>
-        {[{ code: "all", name: t("courses.forAllTrades") }, ...occupations].map((o) => (
-          <label key={o.code}>
-            <input
-              type="checkbox"
-              name="occupations"
-              value={o.code}
-              defaultChecked={course.occupations.includes(o.code)}
-            />{" "}
-            {o.name}
-          </label>
-        ))}
-        <ErrorList id="occupations-error" errors={occupationErrors} />
-      </fieldset>
-      <fieldset className="checkbox-group" aria-describedby={yearErrors ? "years-error" : undefined}>
-        <legend>{t("editCourse.years")}</legend>
-        {[1, 2, 3, 4].map((year) => (
-          <label key={year}>
-            <input
-              type="checkbox"
-              name="trainingYears"
-              value={year}
-              defaultChecked={course.trainingYears.includes(year)}
-            />{" "}
-            {t("courses.filter.yearN", { year })}
-          </label>
-        ))}
-        <ErrorList id="years-error" errors={yearErrors} />
-      </fieldset>
+      <CheckboxGroup
+        legend={t("editCourse.occupations")}
+        name="occupations"
+        options={[{ code: "all", name: t("courses.forAllTrades") }, ...occupations].map((o) => ({
+          value: o.code,
+          label: o.name,
+        }))}
+        checked={course.occupations}
+        errors={form.fieldErrors("occupations")}
+      />
+      <CheckboxGroup
+        legend={t("editCourse.years")}
+        name="trainingYears"
+        options={[1, 2, 3, 4].map((year) => ({ value: String(year), label: t("courses.filter.yearN", { year }) }))}
+        checked={course.trainingYears.map(String)}
+        errors={form.fieldErrors("trainingYears")}
+      />
       <div className="field">
         <label htmlFor="course-status" className="field-label">
           {t("editCourse.status")}

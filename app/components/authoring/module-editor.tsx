@@ -39,11 +39,50 @@ function ActionButton({
   );
 }
 
+/** Up, down, archive or restore: the same four actions for modules and lessons. */
+function RowActions({
+  kind,
+  id,
+  title,
+  archived,
+  compact = false,
+}: {
+  kind: "Module" | "Lesson";
+  id: string;
+  title: string;
+  archived: boolean;
+  compact?: boolean;
+}) {
+  const t = useT();
+  const named = { title };
+  return (
+    <>
+      <ActionButton
+        intent={`move${kind}:up`}
+        id={id}
+        label={t("editCourse.moveUpNamed", named)}
+        text={compact ? "↑" : `↑ ${t("editCourse.moveUp")}`}
+      />
+      <ActionButton
+        intent={`move${kind}:down`}
+        id={id}
+        label={t("editCourse.moveDownNamed", named)}
+        text={compact ? "↓" : `↓ ${t("editCourse.moveDown")}`}
+      />
+      <ActionButton
+        intent={`${archived ? "restore" : "archive"}${kind}`}
+        id={id}
+        label={t(archived ? "editCourse.restoreNamed" : "editCourse.archiveNamed", named)}
+        text={t(archived ? "editCourse.restore" : "editCourse.archive")}
+      />
+    </>
+  );
+}
+
 export function ModuleEditor({ module }: { module: ModuleRow }) {
   const t = useT();
   const renameForm = useFormFailure(`updateModule:${module.id}`);
   const lessonForm = useFormFailure(`addLesson:${module.id}`);
-  const named = { title: module.title };
   return (
     <li className={`module-editor${module.archived ? " is-archived" : ""}`}>
       <details>
@@ -71,33 +110,7 @@ export function ModuleEditor({ module }: { module: ModuleRow }) {
         </Form>
       </details>
       <div className="row-actions">
-        <ActionButton
-          intent="moveModule:up"
-          id={module.id}
-          label={t("editCourse.moveUpNamed", named)}
-          text={`↑ ${t("editCourse.moveUp")}`}
-        />
-        <ActionButton
-          intent="moveModule:down"
-          id={module.id}
-          label={t("editCourse.moveDownNamed", named)}
-          text={`↓ ${t("editCourse.moveDown")}`}
-        />
-        {module.archived ? (
-          <ActionButton
-            intent="restoreModule"
-            id={module.id}
-            label={t("editCourse.restoreNamed", named)}
-            text={t("editCourse.restore")}
-          />
-        ) : (
-          <ActionButton
-            intent="archiveModule"
-            id={module.id}
-            label={t("editCourse.archiveNamed", named)}
-            text={t("editCourse.archive")}
-          />
-        )}
+        <RowActions kind="Module" id={module.id} title={module.title} archived={module.archived} />
       </div>
       <ol className="lesson-editor-list">
         {module.lessons.map((lesson) => {
@@ -118,33 +131,7 @@ export function ModuleEditor({ module }: { module: ModuleRow }) {
                       : null}
               </span>
               <div className="row-actions">
-                <ActionButton
-                  intent="moveLesson:up"
-                  id={lesson.id}
-                  label={t("editCourse.moveUpNamed", lessonNamed)}
-                  text="↑"
-                />
-                <ActionButton
-                  intent="moveLesson:down"
-                  id={lesson.id}
-                  label={t("editCourse.moveDownNamed", lessonNamed)}
-                  text="↓"
-                />
-                {lesson.archived ? (
-                  <ActionButton
-                    intent="restoreLesson"
-                    id={lesson.id}
-                    label={t("editCourse.restoreNamed", lessonNamed)}
-                    text={t("editCourse.restore")}
-                  />
-                ) : (
-                  <ActionButton
-                    intent="archiveLesson"
-                    id={lesson.id}
-                    label={t("editCourse.archiveNamed", lessonNamed)}
-                    text={t("editCourse.archive")}
-                  />
-                )}
+                <RowActions kind="Lesson" id={lesson.id} title={lesson.title} archived={lesson.archived} compact />
               </div>
             </li>
           );

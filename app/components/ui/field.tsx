@@ -9,9 +9,21 @@ type FieldFrameProps = {
   children: (aria: { "aria-invalid": boolean | undefined; "aria-describedby": string | undefined }) => ReactNode;
 };
 
+/** The error messages (i18n keys) of one field; `id` is what the control's aria-describedby names. */
+export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
+  const t = useT();
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="field-errors">
+      {errors.map((key) => (
+        <li key={key}>{t(key)}</li>
+      ))}
+    </ul>
+  );
+}
+
 /** Label, control, hint and errors, wired for screen readers (aria-invalid, aria-describedby). */
 function FieldFrame({ id, label, hint, errors, children }: FieldFrameProps) {
-  const t = useT();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
@@ -26,13 +38,7 @@ function FieldFrame({ id, label, hint, errors, children }: FieldFrameProps) {
         </p>
       ) : null}
       {children({ "aria-invalid": errorId ? true : undefined, "aria-describedby": describedBy })}
-      {errorId ? (
-        <ul id={errorId} className="field-errors">
-          {errors?.map((key) => (
-            <li key={key}>{t(key)}</li>
-          ))}
-        </ul>
-      ) : null}
+      {errorId ? <FieldErrors id={errorId} errors={errors} /> : null}
     </div>
   );
 }

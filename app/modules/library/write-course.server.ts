@@ -32,27 +32,8 @@ export async function writeLibraryCourse(db: Database, course: LibraryCourse, no
       .onConflictDoUpdate({
         target: courses.slug,
         targetWhere: sql`owner_organization_id is null`,
-        set: {
-          ...excludedOf([
-            "title",
-            "summary",
-            "occupations",
-            "training_years",
-            "learning_fields",
-            "cover_image",
-            "status",
-          ]),
-          updatedAt: now,
-        },
-        setWhere: changed("courses", [
-          "title",
-          "summary",
-          "occupations",
-          "training_years",
-          "learning_fields",
-          "cover_image",
-          "status",
-        ]),
+        set: { ...excludedOf(courseColumns), updatedAt: now },
+        setWhere: changed("courses", courseColumns),
       });
     const [row] = await tx
       .select({ id: courses.id })
@@ -168,6 +149,9 @@ async function upsertLessons(
       ]),
     });
 }
+
+/** The columns a library import owns (snake_case, as in the table). */
+const courseColumns = ["title", "summary", "occupations", "training_years", "learning_fields", "cover_image", "status"];
 
 const contentChanged = sql.raw(
   `("lessons"."published_html", "lessons"."published_title") is distinct from (excluded.published_html, excluded.published_title)`,
