@@ -229,6 +229,38 @@ test.describe("Kurse erstellen", () => {
     await expectAccessible(lena);
     await lena.context().close();
   });
+
+  test("ungespeicherter Text: Neu laden fragt erst nach, nach dem Speichern nicht mehr", async ({ page, login }) => {
+    await login("trainer");
+    const id = unique();
+    await createCourseWithLesson(page, { course: `Entwurfsschutz ${id}`, module: "Modul", lesson: "Lektion" });
+    const editor = page.getByRole("textbox", { name: "Text der Lektion" });
+    await editor.click();
+    await page.keyboard.type("Noch nicht gespeichert.");
+
+    const asked = new Promise<string>((resolve) => {
+      page.once("dialog", async (dialog) => {
+        resolve(dialog.type());
+        await dialog.dismiss(); // stay on the page
+      });
+    });
+    await page.reload({ timeout: 2_000 }).catch(() => undefined); // dismissing cancels the reload
+    expect(await asked).toBe("beforeunload");
+    await expect(editor).toContainText("Noch nicht gespeichert.");
+
+    await page.getByRole("button", { name: "Entwurf speichern" }).click();
+    await expect(page.getByRole("status")).toHaveText(
+      "Entwurf gespeichert. Lernende sehen noch die veröffentlichte Fassung.",
+    );
+    let dialogs = 0;
+    page.on("dialog", async (dialog) => {
+      dialogs++;
+      await dialog.accept();
+    });
+    await page.reload();
+    await expect(page.getByRole("textbox", { name: "Text der Lektion" })).toContainText("Noch nicht gespeichert.");
+    expect(dialogs).toBe(0);
+  });
 });
 
 test.describe("Kurse erstellen ohne JavaScript", () => {

@@ -1,5 +1,5 @@
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Alert } from "#app/components/ui/alert.tsx";
 import { useT } from "#app/i18n/use-t.ts";
 import { lessonExtensions } from "#app/modules/rich-text/extensions.ts";
@@ -19,7 +19,10 @@ export function LessonEditor({ initial, markdown, uploadUrl, errorId, invalid }:
     extensions: lessonExtensions,
     content: initial as object,
     immediatelyRender: false,
-    onUpdate: ({ editor: current }) => setJson(JSON.stringify(current.getJSON())),
+    onUpdate: ({ editor: current }) => {
+      setJson(JSON.stringify(current.getJSON()));
+      setDirty(true);
+    },
     editorProps: {
       attributes: {
         id: "lesson-body",
@@ -32,6 +35,14 @@ export function LessonEditor({ initial, markdown, uploadUrl, errorId, invalid }:
       },
     },
   });
+  // Fresh loader data (after a save) means the text on screen is what the server has.
+  const [dirty, setDirty] = useState(false);
+  const [loaded, setLoaded] = useState(initial);
+  if (loaded !== initial) {
+    setLoaded(initial);
+    setDirty(false);
+  }
+  useWarnBeforeLeaving(dirty);
   // Re-render the toolbar when the selection changes (active buttons, undo state).
   useEditorState({ editor, selector: ({ editor: current }) => current?.state.selection.toJSON() });
 
@@ -60,4 +71,30 @@ export function LessonEditor({ initial, markdown, uploadUrl, errorId, invalid }:
       <input type="hidden" name="body" value={json} />
     </div>
   );
+}
+
+/**
+ * Closing the tab or reloading with unsaved text asks first: a trainer's lesson is not lost to a
+ * mistaken swipe. Submitting the form (save or publish) leaves without asking.
+ */
+function useWarnBeforeLeaving(dirty: boolean) {
+  useEffect(() => {
+    if (!dirty) return;
+    let submitting = false;
+    const onSubmit = () => {
+      submitting = true;
+    };
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (submitting) return;
+      event.preventDefault();
+      // Older browsers need returnValue set to show the dialog.
+      event.returnValue = "";
+    };
+    window.addEventListener("submit", onSubmit, true);
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => {
+      window.removeEventListener("submit", onSubmit, true);
+      window.removeEventListener("beforeunload", onBeforeUnload);
+    };
+  }, [dirty]);
 }
