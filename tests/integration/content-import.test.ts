@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -122,6 +122,20 @@ describe("errors name file and line", () => {
     expect(match?.line).toBe(line);
     expect(match?.message).toMatch(message);
   });
+});
+
+test("a picture that is a symbolic link out of the course folder is refused", async () => {
+  const outside = path.join(scratch, "geheim.svg");
+  await writeFile(outside, svg);
+  const dir = await library({
+    ...courseFiles("verlinkt"),
+    "verlinkt/01-erstes-modul/01-start.md": "---\ntitle: Start\nminutes: 5\n---\n\n![Link](images/link.svg)\n",
+  });
+  await symlink(outside, path.join(dir, "verlinkt/images/link.svg"));
+  const result = await readLibrary(dir);
+  expect(result.errors).toEqual([
+    { file: expect.stringMatching(/01-start\.md$/), line: 6, message: expect.stringMatching(/Kursordner/) },
+  ]);
 });
 
 describe("importing", () => {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import type { JSONContent } from "@tiptap/core";
 import { maxMediaBytes, type MediaExtension, mediaExtensionOf } from "#app/modules/media/media-types.ts";
@@ -67,7 +67,8 @@ async function readText(file: string, errors: ContentError[]): Promise<string | 
  * Reads and validates the whole library without writing anything: the result either holds every
  * course ready to be written, or errors with file and line.
  */
-export async function readLibrary(dir: string): Promise<LibraryReadResult> {
+export async function readLibrary(libraryDir: string): Promise<LibraryReadResult> {
+  const dir = path.resolve(libraryDir);
   const errors: ContentError[] = [];
   const courses: LibraryCourse[] = [];
   let top: Awaited<ReturnType<typeof entries>>;
@@ -247,6 +248,12 @@ async function readImage(
   const info = await stat(absolute).catch(() => null);
   if (!info?.isFile()) {
     errors.push({ file, line, message: `Bild nicht gefunden: ${relative}` });
+    return null;
+  }
+  // A symbolic link must not lead out of the course folder either.
+  const [realFile, realCourse] = await Promise.all([realpath(absolute), realpath(courseDir)]);
+  if (!realFile.startsWith(realCourse + path.sep)) {
+    errors.push({ file, line, message: `Bilder nur aus dem Kursordner (z. B. images/bild.svg): ${relative}` });
     return null;
   }
   if (info.size > maxMediaBytes) {
