@@ -6,6 +6,7 @@ export type CourseCardData = {
   id: string;
   title: string;
   summary: string;
+  coverImage: string | null;
   occupations: string[];
   trainingYears: number[];
   ownerName: string | null;
@@ -28,6 +29,18 @@ export function CourseCard({
     : course.occupations.map((code) => occupationNames[code] ?? code).join(", ");
   return (
     <li className="course-card">
+      {/* Decoration: the title says what the course is. Library covers are 16:9 drawings. */}
+      {course.coverImage ? (
+        <img
+          className="course-cover"
+          src={course.coverImage}
+          alt=""
+          width={640}
+          height={360}
+          loading="lazy"
+          decoding="async"
+        />
+      ) : null}
       <h2>
         <Link to={`/courses/${course.id}`}>{course.title}</Link>
       </h2>
