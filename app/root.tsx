@@ -26,8 +26,8 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await publicContext(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor } = await publicContext(request, context);
   return {
     locale: resolveLocale(request, actor),
     user: actor

@@ -10,12 +10,12 @@ export function loader() {
 }
 
 /** Stores the language on the account (for signed-in users) and in a cookie (for everyone). */
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const back = safeRedirectPath(String(formData.get("redirectTo") ?? "/"));
   const parsed = parseForm(LanguageSchema, formData);
   if (!parsed.ok) return redirect(back);
-  const ctx = await publicContext(request);
+  const ctx = await publicContext(request, context);
   if (ctx.actor) await setLocale({ ctx: { ...ctx, actor: ctx.actor }, input: { locale: parsed.data.locale } });
   return redirect(back, { headers: { "Set-Cookie": localeCookie(parsed.data.locale) } });
 }

@@ -14,8 +14,8 @@ import { formFailure, parseForm } from "#app/utils/forms.server.ts";
 import { pageTitle } from "#app/utils/meta.ts";
 import { publicContext } from "#app/utils/route.server.ts";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await publicContext(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor } = await publicContext(request, context);
   if (actor) throw redirect("/");
   return null;
 }
@@ -25,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(LoginSchema, formData);
   if (!parsed.ok) return formFailure(formData, parsed);
 
-  const ctx = await publicContext(request);
+  const ctx = await publicContext(request, context);
   const result = await logIn({
     ctx,
     input: { email: parsed.data.email, password: parsed.data.password, clientAddress: context.clientIp },

@@ -1,4 +1,4 @@
-import { data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { type AppLoadContext, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { loadActor } from "#app/modules/auth/actor.server.ts";
 import { readSessionToken } from "#app/modules/auth/session-cookie.server.ts";
 import { validateSessionToken } from "#app/modules/auth/session.server.ts";
@@ -9,21 +9,23 @@ import { DomainError, ForbiddenError, NotFoundError } from "./errors.ts";
 /** Loaders and actions get the same arguments: request, params, context. */
 type Args = LoaderFunctionArgs;
 
-// Remix runs the root loader and the page's loader with the same Request: look the session
-// up once per request, not once per loader.
-const contexts = new WeakMap<Request, Promise<PublicCtx>>();
+// Look the session up once per HTTP request, not once per loader. Remix hands each loader its
+// own Request object but the same load context (made once per request by the server), so the
+// context is the key; a bare Request (tests calling a loader directly) keys itself.
+const contexts = new WeakMap<object, Promise<PublicCtx>>();
 
 /** The current actor, or null: reads the session cookie and checks it against the database. */
-export function publicContext(request: Request): Promise<PublicCtx> {
-  let ctx = contexts.get(request);
+export function publicContext(request: Request, loadContext?: AppLoadContext): Promise<PublicCtx> {
+  const key = loadContext ?? request;
+  let ctx = contexts.get(key);
   if (!ctx) {
-    ctx = loadContext(request);
-    contexts.set(request, ctx);
+    ctx = loadPublicContext(request);
+    contexts.set(key, ctx);
   }
   return ctx;
 }
 
-async function loadContext(request: Request): Promise<PublicCtx> {
+async function loadPublicContext(request: Request): Promise<PublicCtx> {
   const { db } = await appDatabase();
   const now = new Date();
   const token = readSessionToken(request);
@@ -33,8 +35,8 @@ async function loadContext(request: Request): Promise<PublicCtx> {
 }
 
 /** Sends anonymous visitors to the login page and brings them back afterwards. */
-export async function requireContext(request: Request): Promise<Ctx> {
-  const ctx = await publicContext(request);
+export async function requireContext(request: Request, loadContext?: AppLoadContext): Promise<Ctx> {
+  const ctx = await publicContext(request, loadContext);
   if (!ctx.actor) {
     const url = new URL(request.url);
     const back = url.pathname + url.search;
@@ -62,7 +64,7 @@ export async function mapDomainErrors<T>(run: () => Promise<T>): Promise<T> {
  */
 export function authenticated<T>(body: (args: Args & { ctx: Ctx }) => Promise<T>) {
   return async (args: Args): Promise<T> => {
-    const ctx = await requireContext(args.request);
+    const ctx = await requireContext(args.request, args.context);
     return mapDomainErrors(() => body({ ...args, ctx }));
   };
 }
@@ -70,7 +72,7 @@ export function authenticated<T>(body: (args: Args & { ctx: Ctx }) => Promise<T>
 /** Like `authenticated`, for pages anyone may open; `ctx.actor` is null for visitors. */
 export function publicRoute<T>(body: (args: Args & { ctx: PublicCtx }) => Promise<T>) {
   return async (args: Args): Promise<T> => {
-    const ctx = await publicContext(args.request);
+    const ctx = await publicContext(args.request, args.context);
     return mapDomainErrors(() => body({ ...args, ctx }));
   };
 }
