@@ -10,7 +10,7 @@ export default defineConfig({
     // Pictures written by import and upload tests go to a temporary folder, never into data/.
     env: { UPLOADS_DIR: path.join(tmpdir(), `werkbank-test-uploads-${process.pid}`) },
     globalSetup: ["tests/setup/global-setup.ts"],
-    setupFiles: ["tests/setup/fail-on-console.ts"],
+    setupFiles: ["tests/setup/fail-on-console.ts", "tests/setup/catalogs.ts"],
     // PGlite opens in about a second per file; PostgreSQL migrations run once in global setup.
     testTimeout: 20_000,
     hookTimeout: 60_000,

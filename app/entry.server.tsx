@@ -5,6 +5,7 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { closeDatabase } from "#db/client.server.ts";
+import "#app/i18n/all-catalogs.server.ts";
 import { NonceProvider } from "#app/utils/nonce.tsx";
 import { startUp } from "#app/utils/startup.server.ts";
 

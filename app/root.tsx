@@ -13,7 +13,7 @@ import type { ReactNode } from "react";
 import { AppShell } from "#app/components/layout/app-shell.tsx";
 import { resolveLocale } from "#app/i18n/locale.server.ts";
 import { defaultLocale } from "#app/i18n/locales.ts";
-import { useT } from "#app/i18n/use-t.ts";
+import { useCatalogForLocale, useT } from "#app/i18n/use-t.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { organizationsWith } from "#app/modules/permissions/permissions.ts";
 import { pageTitle } from "#app/utils/meta.ts";
@@ -78,6 +78,7 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  useCatalogForLocale();
   return (
     <AppShell>
       <Outlet />

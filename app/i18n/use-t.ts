@@ -1,8 +1,15 @@
-import { useRouteLoaderData } from "@remix-run/react";
-import { useCallback } from "react";
+import { useRevalidator, useRouteLoaderData } from "@remix-run/react";
+import { useCallback, useEffect } from "react";
 import type { loader as rootLoader } from "#app/root.tsx";
 import { defaultLocale, type Locale } from "./locales.ts";
-import { type MessageKey, type TranslateParams, translate, translateCount } from "./translate.ts";
+import {
+  hasCatalog,
+  loadCatalog,
+  type MessageKey,
+  type TranslateParams,
+  translate,
+  translateCount,
+} from "./translate.ts";
 
 export function useLocale(): Locale {
   return useRouteLoaderData<typeof rootLoader>("root")?.locale ?? defaultLocale;
@@ -18,4 +25,17 @@ export function useT() {
 export function useTCount() {
   const locale = useLocale();
   return useCallback((key: string, count: number) => translateCount(locale, key, count), [locale]);
+}
+
+/**
+ * When the language changes without a page load (e.g. signing in as someone who reads English),
+ * fetch that catalogue and render again; until then the text stays German, never a raw key.
+ */
+export function useCatalogForLocale() {
+  const locale = useLocale();
+  const { revalidate } = useRevalidator();
+  useEffect(() => {
+    if (hasCatalog(locale)) return;
+    void loadCatalog(locale).then(revalidate);
+  }, [locale, revalidate]);
 }

@@ -91,6 +91,23 @@ test.describe("Anmelden und Abmelden", () => {
     await expect(page.getByRole("button", { name: "Log in" })).toBeVisible();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByRole("button", { name: "English" })).toHaveAttribute("aria-pressed", "true");
+
+    // A fresh load in English: the English catalogue (its own chunk) is there before React
+    // hydrates, so the page hydrates without mismatch errors and stays English.
+    const errors: string[] = [];
+    page.on("console", (message) => {
+      // A refused form answers 400, which the browser logs; anything else would be a fault.
+      if (message.type() === "error" && !message.text().startsWith("Failed to load resource"))
+        errors.push(message.text());
+    });
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: "Log in" })).toBeVisible();
+    await page.getByLabel("E-mail address").fill("azubi@example.com");
+    await page.getByRole("button", { name: "Log in" }).click();
+    await expect(page.getByText("Please enter a password.")).toBeVisible(); // refused, in English
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    expect(errors).toEqual([]);
   });
 });
 
