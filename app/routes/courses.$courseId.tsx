@@ -26,7 +26,7 @@ export const action = authenticated(async ({ ctx, params, request }) => {
   return redirect(`/edit/courses/${copy.id}`);
 });
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => dataTitle(matches, data?.course.title);
+export const meta: MetaFunction<typeof loader> = ({ data }) => dataTitle(data?.course.title);
 
 export default function CoursePage() {
   const { course, modules, lessonCount, doneCount, minutes, percent, next, canManage, copyTargets } =

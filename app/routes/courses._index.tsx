@@ -6,11 +6,9 @@ import { Button } from "#app/components/ui/button.tsx";
 import { EmptyState, PageHeader } from "#app/components/ui/page.tsx";
 import { useT } from "#app/i18n/use-t.ts";
 import { listCatalogue } from "#app/modules/courses/catalogue.server.ts";
-import { occupationList } from "#db/seed/occupations.ts";
+import { occupationCodes, occupationList } from "#db/seed/occupations.ts";
 import { pageTitle } from "#app/utils/meta.ts";
 import { authenticated } from "#app/utils/route.server.ts";
-
-const occupationCodes = occupationList.map((o) => o.code) as [string, ...string[]];
 
 /** A bad filter value in the URL is ignored rather than an error: the page still shows courses. */
 const FilterSchema = z.object({

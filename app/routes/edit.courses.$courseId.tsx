@@ -12,7 +12,13 @@ import { updateCourse } from "#app/modules/authoring/course-writes.server.ts";
 import { addLesson, moveLesson, setLessonArchived } from "#app/modules/authoring/lesson-writes.server.ts";
 import { addModule, moveModule, setModuleArchived, updateModule } from "#app/modules/authoring/module-writes.server.ts";
 import { courseForEditing } from "#app/modules/authoring/queries.server.ts";
-import { LessonMetaSchema, ModuleSchema, UpdateCourseSchema } from "#app/modules/authoring/schemas.ts";
+import {
+  CourseEditIntentSchema,
+  DirectionSchema,
+  LessonMetaSchema,
+  ModuleSchema,
+  UpdateCourseSchema,
+} from "#app/modules/authoring/schemas.ts";
 import { occupationList } from "#db/seed/occupations.ts";
 import { formFailure, parseForm } from "#app/utils/forms.server.ts";
 import { parseId } from "#app/utils/ids.ts";
@@ -27,9 +33,16 @@ export const loader = authenticated(async ({ ctx, params }) => {
 export const action = authenticated(async ({ ctx, params, request }) => {
   const courseId = parseId(params.courseId, "course");
   const formData = await request.formData();
-  const [intent = "", target] = String(formData.get("intent") ?? "").split(":");
+  const asked = CourseEditIntentSchema.safeParse({ intent: formData.get("intent") });
+  if (!asked.success) throw new Response("Unknown intent", { status: 400 });
+  const [intent, target] = asked.data.intent;
   const back = redirect(`/edit/courses/${courseId}`);
   const id = () => parseId(formData.get("id"), "item");
+  const direction = () => {
+    const parsed = DirectionSchema.safeParse(target);
+    if (!parsed.success) throw new Response("Unknown direction", { status: 400 });
+    return parsed.data;
+  };
   switch (intent) {
     case "details": {
       const parsed = parseForm(UpdateCourseSchema, formData, ["occupations", "trainingYears"]);
@@ -56,10 +69,10 @@ export const action = authenticated(async ({ ctx, params, request }) => {
       return redirect(`/edit/lessons/${lesson.id}`);
     }
     case "moveModule":
-      await moveModule({ ctx, input: { moduleId: id(), direction: target === "up" ? "up" : "down" } });
+      await moveModule({ ctx, input: { moduleId: id(), direction: direction() } });
       return back;
     case "moveLesson":
-      await moveLesson({ ctx, input: { lessonId: id(), direction: target === "up" ? "up" : "down" } });
+      await moveLesson({ ctx, input: { lessonId: id(), direction: direction() } });
       return back;
     case "archiveModule":
     case "restoreModule":
@@ -69,12 +82,10 @@ export const action = authenticated(async ({ ctx, params, request }) => {
     case "restoreLesson":
       await setLessonArchived({ ctx, input: { lessonId: id(), archived: intent === "archiveLesson" } });
       return back;
-    default:
-      throw new Response("Unknown intent", { status: 400 });
   }
 });
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => dataTitle(matches, data?.course.title);
+export const meta: MetaFunction<typeof loader> = ({ data }) => dataTitle(data?.course.title);
 
 export default function EditCoursePage() {
   const { course, modules, occupations } = useLoaderData<typeof loader>();

@@ -29,7 +29,7 @@ export const action = authenticated(async ({ ctx, params, request }) => {
   return redirect(`/edit/lessons/${lessonId}?saved=${result.published ? "published" : "draft"}`);
 });
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => dataTitle(matches, data?.title);
+export const meta: MetaFunction<typeof loader> = ({ data }) => dataTitle(data?.title);
 
 export default function EditLessonPage() {
   const lesson = useLoaderData<typeof loader>();

@@ -4,6 +4,8 @@ import { Button } from "#app/components/ui/button.tsx";
 import { useT } from "#app/i18n/use-t.ts";
 import { readLesson } from "#app/modules/courses/lesson-page.server.ts";
 import { markLessonDone, markLessonOpen } from "#app/modules/courses/mark-lesson.server.ts";
+import { MarkLessonSchema } from "#app/modules/courses/schemas.ts";
+import { parseForm } from "#app/utils/forms.server.ts";
 import { parseId } from "#app/utils/ids.ts";
 import { dataTitle } from "#app/utils/meta.ts";
 import { authenticated } from "#app/utils/route.server.ts";
@@ -12,14 +14,15 @@ export const loader = authenticated(({ ctx, params }) => readLesson(ctx, parseId
 
 export const action = authenticated(async ({ ctx, params, request }) => {
   const lessonId = parseId(params.lessonId, "lesson");
-  const intent = (await request.formData()).get("intent");
-  if (intent === "open") await markLessonOpen({ ctx, input: { lessonId } });
+  const parsed = parseForm(MarkLessonSchema, await request.formData());
+  if (!parsed.ok) throw new Response("Bad request", { status: 400 });
+  if (parsed.data.intent === "open") await markLessonOpen({ ctx, input: { lessonId } });
   else await markLessonDone({ ctx, input: { lessonId } });
   // Post/redirect/get: reloading the page does not submit again.
   return redirect(`/lessons/${lessonId}`);
 });
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => dataTitle(matches, data?.title);
+export const meta: MetaFunction<typeof loader> = ({ data }) => dataTitle(data?.title);
 
 export default function LessonPage() {
   const lesson = useLoaderData<typeof loader>();

@@ -12,6 +12,6 @@ export function pageTitle(matches: Matches, key: MessageKey) {
 }
 
 /** "<title from the loader> · Werkbank"; falls back to "Werkbank" when the loader failed. */
-export function dataTitle(_matches: Matches, title: string | undefined) {
+export function dataTitle(title: string | undefined) {
   return [{ title: title ? `${title} · Werkbank` : "Werkbank" }];
 }

@@ -18,3 +18,9 @@ export const occupationList = [
 ] as const;
 
 export type OccupationCode = (typeof occupationList)[number]["code"];
+
+/** The codes, for zod enums (catalogue filter). */
+export const occupationCodes = occupationList.map((o) => o.code) as [OccupationCode, ...OccupationCode[]];
+
+/** What a course may be "for": a trade, or "all" of them. */
+export const courseOccupationCodes = ["all", ...occupationCodes] as ["all", ...OccupationCode[]];

@@ -242,6 +242,14 @@ const decisions: Record<string, { load: () => Promise<RouteModule>; cases: Case[
         expect: companyReaders,
       },
       {
+        name: "an unknown intent is refused before anything is written",
+        method: "POST",
+        path: () => `/lessons/${companyLesson}`,
+        params: () => ({ lessonId: companyLesson }),
+        form: () => ({ intent: "delete-everything" }),
+        expect: { anonymous: 302, everyone: 400 },
+      },
+      {
         name: "mark done",
         method: "POST",
         path: () => `/lessons/${companyLesson}`,
@@ -307,6 +315,15 @@ const decisions: Record<string, { load: () => Promise<RouteModule>; cases: Case[
         params: () => ({ courseId: companyCourse.course.id }),
         form: () => ({ intent: "addModule", title: "Noch ein Modul" }),
         expect: companyAuthors(302),
+      },
+      {
+        name: "an unknown intent or direction is refused before anything is written",
+        method: "POST",
+        path: () => `/edit/courses/${companyCourse.course.id}`,
+        params: () => ({ courseId: companyCourse.course.id }),
+        form: () => ({ intent: "moveModule:sideways", id: companyCourse.modules[0]?.id ?? "" }),
+        // Malformed input is refused before anything is read, so it tells nobody anything.
+        expect: { anonymous: 302, everyone: 400 },
       },
       {
         name: "library courses are read-only",

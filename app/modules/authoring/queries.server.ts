@@ -3,8 +3,7 @@ import { courseModules, courses, lessons, organizations } from "#db/schema/index
 import type { Ctx } from "#app/modules/context.server.ts";
 import { requirePermission } from "#app/modules/permissions/permissions.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
-import { MarkdownManager } from "@tiptap/markdown";
-import { lessonExtensions } from "#app/modules/rich-text/extensions.ts";
+import { markdownManager } from "#app/modules/library/markdown.server.ts";
 import { requireManagedCourse, requireManagedLesson } from "./load-owned.server.ts";
 
 /** The organisation's own courses, newest first, with their size. */
@@ -70,8 +69,9 @@ export async function courseForEditing(ctx: Ctx, courseId: string) {
     }[];
   }[] = [];
   for (const row of rows) {
-    let module = modules.find((m) => m.id === row.moduleId);
-    if (!module) {
+    // Rows come ordered by module, so a module's rows are consecutive.
+    let module = modules.at(-1);
+    if (module?.id !== row.moduleId) {
       module = {
         id: row.moduleId,
         title: row.moduleTitle,
@@ -95,8 +95,6 @@ export async function courseForEditing(ctx: Ctx, courseId: string) {
   return { course, modules };
 }
 
-let markdown: MarkdownManager | undefined;
-
 /** A lesson's working copy for the editor, plus Markdown for the form without JavaScript. */
 export async function lessonForEditing(ctx: Ctx, lessonId: string) {
   const owned = await requireManagedLesson(ctx.db, ctx.actor, lessonId);
@@ -118,6 +116,5 @@ export async function lessonForEditing(ctx: Ctx, lessonId: string) {
     .innerJoin(courses, eq(courses.id, courseModules.courseId))
     .where(eq(lessons.id, owned.id));
   if (!lesson) throw new NotFoundError("lesson");
-  markdown ??= new MarkdownManager({ extensions: lessonExtensions });
-  return { ...lesson, markdown: markdown.serialize(lesson.draftBody as never) };
+  return { ...lesson, markdown: markdownManager().serialize(lesson.draftBody as never) };
 }

@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { occupationList } from "#db/seed/occupations.ts";
-
-const occupationCodes = ["all", ...occupationList.map((o) => o.code)] as [string, ...string[]];
+import { courseOccupationCodes } from "#db/seed/occupations.ts";
 
 const title = z
   .string({ error: "errors.course.titleRequired" })
@@ -11,18 +9,21 @@ const title = z
 
 export const CreateCourseSchema = z.object({ title });
 
-const listOf = <T extends z.ZodType>(item: T) =>
-  z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));
+/** A multi-value form field (checkboxes) with at least one value. */
+const listOf = <T extends z.ZodType>(item: T, emptyMessage: string) =>
+  z.preprocess(
+    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+    z.array(item).min(1, emptyMessage),
+  );
 
 export const UpdateCourseSchema = z.object({
   title,
   summary: z.string().trim().max(600, "errors.course.summaryTooLong").default(""),
-  occupations: listOf(z.enum(occupationCodes, { error: "errors.course.occupation" })).pipe(
-    z.array(z.string()).min(1, "errors.course.occupationRequired"),
+  occupations: listOf(
+    z.enum(courseOccupationCodes, { error: "errors.course.occupation" }),
+    "errors.course.occupationRequired",
   ),
-  trainingYears: listOf(z.coerce.number().int().min(1).max(4)).pipe(
-    z.array(z.number()).min(1, "errors.course.yearRequired"),
-  ),
+  trainingYears: listOf(z.coerce.number().int().min(1).max(4), "errors.course.yearRequired"),
   status: z.enum(["draft", "published", "archived"], { error: "errors.course.status" }),
 });
 
@@ -47,4 +48,33 @@ export const LessonSaveSchema = LessonMetaSchema.extend({
   markdown: z.string().max(500_000).optional(),
 });
 
-export const MoveSchema = z.object({ direction: z.enum(["up", "down"]) });
+/**
+ * What a form on the course editor asks for: `name` or `name:target`, the target being a module id
+ * (rename, add a lesson) or a direction (move).
+ */
+export const CourseEditIntentSchema = z.object({
+  intent: z
+    .string()
+    .transform((value) => value.split(":"))
+    .pipe(
+      z.tuple(
+        [
+          z.enum([
+            "details",
+            "addModule",
+            "updateModule",
+            "addLesson",
+            "moveModule",
+            "moveLesson",
+            "archiveModule",
+            "restoreModule",
+            "archiveLesson",
+            "restoreLesson",
+          ]),
+        ],
+        z.string(),
+      ),
+    ),
+});
+
+export const DirectionSchema = z.enum(["up", "down"]);

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, or, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, or, type SQL } from "drizzle-orm";
 import { courseModules, courses, lessons } from "#db/schema/index.ts";
 import type { Actor } from "#app/modules/context.server.ts";
 import { courseReaderOrganizations } from "#app/modules/permissions/permissions.ts";
@@ -20,5 +20,3 @@ export function publishedCoursesFor(actor: Actor): SQL {
       : isNull(courses.ownerOrganizationId),
   ) as SQL;
 }
-
-export const noRows = sql`false`;

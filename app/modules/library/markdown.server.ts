@@ -7,7 +7,7 @@ import { isSafeLinkHref } from "#app/modules/rich-text/url-policy.ts";
 
 let manager: MarkdownManager | undefined;
 /** tiptap's own Markdown reader, configured with the lesson extensions (so it yields only them). */
-function markdownManager(): MarkdownManager {
+export function markdownManager(): MarkdownManager {
   manager ??= new MarkdownManager({ extensions: lessonExtensions });
   return manager;
 }

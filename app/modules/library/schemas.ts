@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { occupationList } from "#db/seed/occupations.ts";
-
-const occupationCodes = ["all", ...occupationList.map((o) => o.code)] as const;
+import { courseOccupationCodes } from "#db/seed/occupations.ts";
 
 export const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** `01-some-slug` for module folders, `01-some-slug.md` for lessons. */
@@ -13,7 +11,7 @@ export const courseFileSchema = z.strictObject({
   title: text(160),
   summary: text(600),
   occupations: z
-    .array(z.enum(occupationCodes, { error: `unbekannter Beruf; erlaubt: ${occupationCodes.join(", ")}` }))
+    .array(z.enum(courseOccupationCodes, { error: `unbekannter Beruf; erlaubt: ${courseOccupationCodes.join(", ")}` }))
     .min(1, "mindestens ein Beruf oder all"),
   trainingYears: z.array(z.int().min(1).max(4)).min(1, "mindestens ein Ausbildungsjahr"),
   learningFields: z.array(text(200)).default([]),
