@@ -4,3 +4,4 @@ export * from "./invitations.ts";
 export * from "./orgs.ts";
 export * from "./training.ts";
 export * from "./courses.ts";
+export * from "./quizzes.ts";
