@@ -42,6 +42,26 @@ function courseFiles(slug: string, lessonsText: Record<string, string> = {}) {
 }
 
 describe("the repository's library", () => {
+  test("every module has a quiz, and the quizzes use every question type", async () => {
+    const result = await readLibrary(path.resolve("content"));
+    const quizzes = result.courses.flatMap((c) =>
+      c.modules.map((m) => ({ where: `${c.slug}/${m.slug}`, quiz: m.quiz })),
+    );
+    for (const { where, quiz } of quizzes) {
+      expect(quiz, where).toBeDefined();
+      const types = new Set(quiz?.questions.map((q) => q.config.type));
+      expect(types.size, where).toBeGreaterThanOrEqual(3);
+    }
+    const all = new Set(quizzes.flatMap(({ quiz }) => quiz?.questions.map((q) => q.config.type) ?? []));
+    for (const type of ["single", "multiple", "truefalse", "numeric", "shorttext", "ordering", "matching", "essay"])
+      expect(all).toContain(type);
+    const calculation = result.courses.find((c) => c.slug === "aufmass-materialberechnung");
+    const numeric = calculation?.modules
+      .flatMap((m) => m.quiz?.questions ?? [])
+      .filter((q) => q.config.type === "numeric");
+    expect(numeric?.length).toBeGreaterThanOrEqual(20);
+  });
+
   test("validates without errors and holds at least 5 courses, 15 modules and 45 lessons", async () => {
     const result = await readLibrary(path.resolve("content"));
     expect(result.errors).toEqual([]);
@@ -113,6 +133,28 @@ describe("errors name file and line", () => {
       content: '<svg xmlns="http://www.w3.org/2000/svg">\n<title>x</title>\n<script>alert(1)</script>\n</svg>',
       line: 3,
       message: /script/,
+    },
+    {
+      name: "a quiz question of an unknown type",
+      file: "kaputt/01-erstes-modul/quiz.yaml",
+      content: "passPercent: 60\nquestions:\n  - key: erste\n    type: raten\n    prompt: Was?\n",
+      line: 4,
+      message: /type/,
+    },
+    {
+      name: "a single-choice question without a right answer",
+      file: "kaputt/01-erstes-modul/quiz.yaml",
+      content:
+        "questions:\n  - key: ok\n    type: truefalse\n    prompt: Holz brennt.\n    answer: true\n  - key: ohne-loesung\n    type: single\n    prompt: Welche?\n    choices:\n      - text: A\n      - text: B\n",
+      line: 6,
+      message: /ohne richtige Antwort/,
+    },
+    {
+      name: "a GIFT question with an unclosed answer block",
+      file: "kaputt/01-erstes-modul/quiz.gift",
+      content: "// Kommentar\n::Gut:: Holz ist brennbar. {T}\n\n::Kaputt:: Wie viel? {=eins ~zwei\n",
+      line: 4,
+      message: /Klammer|\}/,
     },
   ])("$name", async ({ file, content, line, message }) => {
     const dir = await library({ ...courseFiles("kaputt"), [file]: content });
@@ -235,7 +277,10 @@ describe("npm run content:import", () => {
     const { code, stdout } = await cli(["--dry-run", "--json"]);
     expect(code).toBe(0);
     const summary = JSON.parse(stdout);
-    expect(summary).toMatchObject({ quizzes: 0, questions: 0, errors: [] });
+    expect(summary).toMatchObject({ errors: [] });
+    // Every module of the library closes with a quiz.
+    expect(summary.quizzes).toBe(summary.modules);
+    expect(summary.questions).toBeGreaterThanOrEqual(6 * summary.quizzes);
     expect(summary.courses).toBeGreaterThanOrEqual(5);
     expect(summary.lessons).toBeGreaterThanOrEqual(45);
   });

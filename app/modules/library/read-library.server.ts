@@ -13,6 +13,7 @@ import {
   orderedNamePattern,
   slugPattern,
 } from "./schemas.ts";
+import { type LibraryQuiz, readModuleQuiz } from "./read-quiz.server.ts";
 import { svgProblems } from "./svg-check.ts";
 import { type ContentError, parseYamlFile, splitFrontMatter } from "./yaml-file.server.ts";
 
@@ -30,6 +31,8 @@ export type LibraryModule = {
   title: string;
   summary: string;
   lessons: LibraryLesson[];
+  /** undefined = the folder has no quiz files. */
+  quiz: LibraryQuiz | undefined;
 };
 export type LibraryCourse = Omit<CourseFile, "cover"> & {
   slug: string;
@@ -44,7 +47,7 @@ export type LibraryReadResult = {
   questions: number;
 };
 
-/** Files a module folder may hold besides lessons; quizzes are read by the quiz import. */
+/** Files a module folder may hold besides lessons; quizzes are read by read-quiz. */
 const moduleExtras = new Set(["module.yaml", "quiz.yaml", "quiz.gift"]);
 
 const display = (file: string) => path.relative(process.cwd(), file) || file;
@@ -87,7 +90,13 @@ export async function readLibrary(libraryDir: string): Promise<LibraryReadResult
     const course = await readCourse(path.join(dir, entry.name), entry.name, errors);
     if (course) courses.push(course);
   }
-  return { courses, errors, quizzes: 0, questions: 0 };
+  const quizzes = courses.flatMap((c) => c.modules.flatMap((m) => (m.quiz ? [m.quiz] : [])));
+  return {
+    courses,
+    errors,
+    quizzes: quizzes.length,
+    questions: quizzes.reduce((sum, quiz) => sum + quiz.questions.length, 0),
+  };
 }
 
 async function readCourse(dir: string, slug: string, errors: ContentError[]): Promise<LibraryCourse | null> {
@@ -183,7 +192,9 @@ async function readModule(
   if (lessons.length === 0 && seen.size === 0)
     errors.push({ file: display(dir), line: 1, message: "Modul ohne Lektionen" });
   if (!parsed?.data) return null;
-  return { slug, position, title: parsed.data.title, summary: parsed.data.summary, lessons };
+  const quiz = await readModuleQuiz(dir, parsed.data.title, resolveImage, errors);
+  if (quiz === null) return null;
+  return { slug, position, title: parsed.data.title, summary: parsed.data.summary, lessons, quiz };
 }
 
 async function readLesson(

@@ -3,7 +3,9 @@ import { courseModules, courses, lessons } from "#db/schema/index.ts";
 import type { Database } from "#db/client.server.ts";
 import { storeMedia } from "#app/modules/media/store.server.ts";
 import { renderLessonHtml } from "#app/modules/rich-text/render.server.ts";
+import { writeLibraryQuiz } from "#app/modules/quizzes/write-quiz.server.ts";
 import type { LibraryCourse } from "./read-library.server.ts";
+import { changed, excludedOf } from "./upsert-sql.server.ts";
 
 /**
  * Upserts one library course by slug in one transaction. Rows are matched by slug, so ids (and
@@ -94,6 +96,7 @@ export async function writeLibraryCourse(db: Database, course: LibraryCourse, no
             notInArray(lessons.slug, module.lessons.map((l) => l.slug).concat([""])),
           ),
         );
+      await writeLibraryQuiz(tx, moduleId, module.quiz ?? null, now);
     }
   });
 }
@@ -156,18 +159,3 @@ const courseColumns = ["title", "summary", "occupations", "training_years", "lea
 const contentChanged = sql.raw(
   `("lessons"."published_html", "lessons"."published_title") is distinct from (excluded.published_html, excluded.published_title)`,
 );
-
-/** `SET col = excluded.col` for each column (snake_case names as in the table). */
-function excludedOf(columns: string[]) {
-  return Object.fromEntries(columns.map((column) => [snakeToCamel(column), sql.raw(`excluded.${column}`)]));
-}
-
-function changed(table: string, columns: string[]) {
-  const current = columns.map((c) => `"${table}"."${c}"`).join(", ");
-  const incoming = columns.map((c) => `excluded.${c}`).join(", ");
-  return sql.raw(`(${current}) is distinct from (${incoming})`);
-}
-
-function snakeToCamel(name: string) {
-  return name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
-}
