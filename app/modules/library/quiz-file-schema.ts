@@ -40,7 +40,8 @@ const numericAnswer = z
     range: z.tuple([z.number(), z.number()]).optional(),
     /** Any other number: for feedback on wrong answers. */
     other: z.literal(true).optional(),
-    weight: weight.default(100),
+    /** Default 100, and 0 for `other` (it gives feedback, not marks). */
+    weight: weight.optional(),
     feedback,
   })
   .refine((a) => [a.value !== undefined, a.range !== undefined, a.other === true].filter(Boolean).length === 1, {

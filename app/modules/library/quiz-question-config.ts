@@ -46,7 +46,7 @@ export function configFromFile(question: QuizQuestionFile): QuestionConfig {
           const [min, max] = a.range ?? [0, 0];
           const value = a.other ? null : a.range ? (min + max) / 2 : (a.value ?? 0);
           const tolerance = a.range ? (max - min) / 2 : (a.tolerance ?? 0);
-          return { value, tolerance, fraction: share(a.weight), feedback: a.feedback ?? "" };
+          return { value, tolerance, fraction: share(a.weight ?? (a.other ? 0 : 100)), feedback: a.feedback ?? "" };
         }),
       };
     case "shorttext":

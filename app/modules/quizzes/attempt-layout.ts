@@ -40,13 +40,12 @@ function partCount(config: QuestionConfig): number {
 
 /**
  * The order this attempt shows a question's parts in. Ordering items and matching options are
- * always mixed (in authoring order they would give the answer away), and ordering never starts
- * out correct; choices follow the quiz's shuffle setting.
+ * always mixed and never left in authoring order (which would give the answer away); choices
+ * follow the quiz's shuffle setting.
  */
 export function displayOrderFor(config: QuestionConfig, shuffleAnswers: boolean, random: Random): number[] {
   const count = partCount(config);
-  if (config.type === "matching") return shuffled(identity(count), random);
-  if (config.type === "ordering") {
+  if (config.type === "ordering" || config.type === "matching") {
     let order = shuffled(identity(count), random);
     for (let tries = 0; tries < 10 && order.every((item, i) => item === i); tries++) order = shuffled(order, random);
     if (order.every((item, i) => item === i)) order = [...order.slice(1), order[0] as number];

@@ -116,7 +116,10 @@ function isPermutation(order: number[], length: number): boolean {
   );
 }
 
-/** Avoids 0.30000000000000004 in stored marks. */
+/**
+ * Six decimals: avoids 0.30000000000000004 in stored marks, and makes three ticks worth
+ * 33.33333 % each (Moodle's way to write a third) add up to full marks.
+ */
 export function round(value: number): number {
-  return Math.round(value * 1e7) / 1e7;
+  return Math.round(value * 1e6) / 1e6;
 }

@@ -24,7 +24,8 @@ export type AttemptScore = {
 export function scoreAttempt(marks: SlotMark[], passPercent: number): AttemptScore {
   const counted = marks.filter((mark) => mark.graded);
   const maxPoints = round(counted.reduce((sum, mark) => sum + mark.points, 0));
-  const points = round(counted.reduce((sum, mark) => sum + mark.points * (mark.fraction ?? 0), 0));
+  // Four decimals: a third of 3 points stored as 0.333333 still counts as 1 point.
+  const points = Math.round(counted.reduce((sum, mark) => sum + mark.points * (mark.fraction ?? 0), 0) * 1e4) / 1e4;
   const complete = counted.every((mark) => mark.fraction !== null);
   const percent = maxPoints === 0 ? 100 : Math.round((points / maxPoints) * 1000) / 10;
   return { points, maxPoints, percent, complete, passed: complete ? percent >= passPercent : null };
