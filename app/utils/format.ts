@@ -13,3 +13,8 @@ export function formatDateTime(locale: Locale, value: Date): string {
     timeZone: "Europe/Berlin",
   }).format(value);
 }
+
+/** 3,5 and 1.250 for German users; at most `digits` decimals, none when whole. */
+export function formatNumber(locale: Locale, value: number, digits = 2): string {
+  return new Intl.NumberFormat(intlTags[locale], { maximumFractionDigits: digits }).format(value);
+}

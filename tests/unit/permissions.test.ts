@@ -37,8 +37,8 @@ function actorWith(...memberships: [typeof company | typeof school, Role][]): Ac
 describe("organisation permissions (DESIGN.md, 'Who sees what')", () => {
   test.each([
     ["apprentice", []],
-    ["trainer", ["invitations.manage", "team.view", "courses.manage"]],
-    ["teacher", ["invitations.manage", "classes.view", "courses.manage"]],
+    ["trainer", ["invitations.manage", "team.view", "courses.manage", "answers.grade"]],
+    ["teacher", ["invitations.manage", "classes.view", "courses.manage", "answers.grade"]],
     ["admin", ["invitations.manage", "members.view", "team.view", "classes.view"]],
   ] as const)("a %s holds exactly %j in their organisation", (role, expected) => {
     const actor = actorWith([company, role]);

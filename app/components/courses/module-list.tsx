@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
-import { useT } from "#app/i18n/use-t.ts";
+import { useLocale, useT } from "#app/i18n/use-t.ts";
+import { formatNumber } from "#app/utils/format.ts";
 import { ProgressMeter } from "./progress-meter.tsx";
 
 type ModuleEntry = {
@@ -8,10 +9,12 @@ type ModuleEntry = {
   summary: string;
   percent: number;
   lessons: { id: string; title: string; minutes: number; done: boolean }[];
+  quiz: { id: string; title: string; bestPercent: number | null; passed: boolean } | null;
 };
 
 export function ModuleList({ modules }: { modules: ModuleEntry[] }) {
   const t = useT();
+  const locale = useLocale();
   return (
     <ol className="module-list">
       {modules.map((module) => (
@@ -29,6 +32,19 @@ export function ModuleList({ modules }: { modules: ModuleEntry[] }) {
                 </span>
               </li>
             ))}
+            {module.quiz ? (
+              <li className={module.quiz.passed ? "is-done quiz-entry" : "quiz-entry"}>
+                <Link to={`/quizzes/${module.quiz.id}`}>{module.quiz.title}</Link>
+                <span className="lesson-meta">
+                  {t("course.quiz")}
+                  {module.quiz.passed ? (
+                    <span className="done-badge"> · ✓ {t("course.quizPassed")}</span>
+                  ) : module.quiz.bestPercent !== null ? (
+                    ` · ${t("course.quizBest", { percent: formatNumber(locale, module.quiz.bestPercent, 1) })}`
+                  ) : null}
+                </span>
+              </li>
+            ) : null}
           </ol>
         </li>
       ))}

@@ -3,6 +3,7 @@ import { courseModules, courses, lessonProgress, lessons, organizations } from "
 import type { Ctx } from "#app/modules/context.server.ts";
 import { canManageCourse, organizationsWith, requireCourseRead } from "#app/modules/permissions/permissions.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
+import { moduleQuizzes } from "#app/modules/quizzes/quiz-pages.server.ts";
 import { lessonIsLive } from "./visibility.server.ts";
 
 /**
@@ -29,24 +30,28 @@ export async function courseOverview(ctx: Ctx, courseId: string) {
   if (!course) throw new NotFoundError("course");
   requireCourseRead(ctx.actor, course);
 
-  const rows = await ctx.db
-    .select({
-      moduleId: courseModules.id,
-      moduleTitle: courseModules.title,
-      moduleSummary: courseModules.summary,
-      lessonId: lessons.id,
-      lessonTitle: lessons.publishedTitle,
-      minutes: lessons.minutes,
-      done: sql<boolean>`${lessonProgress.lessonId} is not null`,
-      completedAt: lessonProgress.completedAt,
-      modulePercent: sql<number>`round(100.0 * count(${lessonProgress.lessonId}) over (partition by ${courseModules.id}) / count(*) over (partition by ${courseModules.id}))::int`,
-      coursePercent: sql<number>`round(100.0 * count(${lessonProgress.lessonId}) over () / count(*) over ())::int`,
-    })
-    .from(courseModules)
-    .innerJoin(lessons, and(eq(lessons.moduleId, courseModules.id), lessonIsLive))
-    .leftJoin(lessonProgress, and(eq(lessonProgress.lessonId, lessons.id), eq(lessonProgress.userId, ctx.actor.id)))
-    .where(eq(courseModules.courseId, course.id))
-    .orderBy(asc(courseModules.position), asc(lessons.position));
+  const [rows, quizzes] = await Promise.all([
+    ctx.db
+      .select({
+        moduleId: courseModules.id,
+        moduleTitle: courseModules.title,
+        moduleSummary: courseModules.summary,
+        lessonId: lessons.id,
+        lessonTitle: lessons.publishedTitle,
+        minutes: lessons.minutes,
+        done: sql<boolean>`${lessonProgress.lessonId} is not null`,
+        completedAt: lessonProgress.completedAt,
+        modulePercent: sql<number>`round(100.0 * count(${lessonProgress.lessonId}) over (partition by ${courseModules.id}) / count(*) over (partition by ${courseModules.id}))::int`,
+        coursePercent: sql<number>`round(100.0 * count(${lessonProgress.lessonId}) over () / count(*) over ())::int`,
+      })
+      .from(courseModules)
+      .innerJoin(lessons, and(eq(lessons.moduleId, courseModules.id), lessonIsLive))
+      .leftJoin(lessonProgress, and(eq(lessonProgress.lessonId, lessons.id), eq(lessonProgress.userId, ctx.actor.id)))
+      .where(eq(courseModules.courseId, course.id))
+      .orderBy(asc(courseModules.position), asc(lessons.position)),
+    moduleQuizzes(ctx, course.id),
+  ]);
+  const quizOf = new Map(quizzes.map((quiz) => [quiz.moduleId, quiz]));
 
   const modules: {
     id: string;
@@ -54,6 +59,7 @@ export async function courseOverview(ctx: Ctx, courseId: string) {
     summary: string;
     percent: number;
     lessons: { id: string; title: string; minutes: number; done: boolean }[];
+    quiz: { id: string; title: string; bestPercent: number | null; passed: boolean } | null;
   }[] = [];
   for (const row of rows) {
     let module = modules.at(-1);
@@ -64,6 +70,7 @@ export async function courseOverview(ctx: Ctx, courseId: string) {
         summary: row.moduleSummary,
         percent: row.modulePercent,
         lessons: [],
+        quiz: quizOf.get(row.moduleId) ?? null,
       };
       modules.push(module);
     }

@@ -17,6 +17,8 @@ export const organizationPermissions = {
   "classes.view": ["teacher", "admin"],
   /** Write the organisation's own courses and copy library courses into it. */
   "courses.manage": ["trainer", "teacher"],
+  /** Grade free-text answers of the organisation's own apprentices (company) or students (school). */
+  "answers.grade": ["trainer", "teacher"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type OrganizationPermission = keyof typeof organizationPermissions;
@@ -96,4 +98,25 @@ export function requireCourseManage(actor: Actor, course: { ownerOrganizationId:
 export function requireMediaRead(actor: Actor, owners: (string | null)[]): void {
   const mine = new Set(courseReaderOrganizations(actor));
   if (!owners.some((owner) => owner === null || mine.has(owner))) throw new NotFoundError("media");
+}
+
+/**
+ * An attempt belongs to the apprentice who made it; nobody else may open or change it as theirs.
+ * Others get "not found", so attempt ids reveal nothing.
+ */
+export function requireOwnAttempt(actor: Actor, attempt: { userId: string }): void {
+  if (attempt.userId !== actor.id) throw new NotFoundError("attempt");
+}
+
+/**
+ * Grading an apprentice's answers: a trainer of a company the apprentice belongs to, or a teacher
+ * of a school with a class the apprentice is enrolled in. `apprenticeOrganizations` are those
+ * companies and schools (the queries load them).
+ */
+export function canGrade(actor: Actor, apprenticeOrganizations: string[]): boolean {
+  return apprenticeOrganizations.some((organizationId) => can(actor, "answers.grade", organizationId));
+}
+
+export function requireGrader(actor: Actor, apprenticeOrganizations: string[]): void {
+  if (!canGrade(actor, apprenticeOrganizations)) throw new NotFoundError("attempt");
 }

@@ -1,0 +1,97 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { attemptAnswers, courseModules, courses, questions, quizAttempts, quizzes, users } from "#db/schema/index.ts";
+import type { Ctx } from "#app/modules/context.server.ts";
+import { organizationsWith, requireGrader } from "#app/modules/permissions/permissions.ts";
+import { ForbiddenError, NotFoundError } from "#app/utils/errors.ts";
+import type { QuestionResponse } from "./question-config.ts";
+import { apprenticeOrganizations, gradableApprentice } from "./grading-access.server.ts";
+
+/**
+ * "Zu bewerten": free-text answers waiting for the actor, oldest first — only of apprentices of
+ * their companies and students of their schools' classes. One statement, whatever the size.
+ */
+export async function gradingQueue(ctx: Ctx) {
+  if (organizationsWith(ctx.actor, "answers.grade").length === 0) throw new ForbiddenError("answers.grade");
+  return ctx.db
+    .select({
+      attemptId: quizAttempts.id,
+      slot: attemptAnswers.slot,
+      apprenticeName: users.name,
+      quizTitle: quizzes.title,
+      courseTitle: courses.title,
+      questionTitle: questions.title,
+      submittedAt: quizAttempts.submittedAt,
+    })
+    .from(attemptAnswers)
+    .innerJoin(quizAttempts, eq(quizAttempts.id, attemptAnswers.attemptId))
+    .innerJoin(users, eq(users.id, quizAttempts.userId))
+    .innerJoin(questions, eq(questions.id, attemptAnswers.questionId))
+    .innerJoin(quizzes, eq(quizzes.id, quizAttempts.quizId))
+    .innerJoin(courseModules, eq(courseModules.id, quizzes.moduleId))
+    .innerJoin(courses, eq(courses.id, courseModules.courseId))
+    .where(and(eq(attemptAnswers.needsGrading, true), gradableApprentice(ctx.actor, quizAttempts.userId)))
+    .orderBy(asc(quizAttempts.submittedAt), asc(attemptAnswers.slot))
+    .limit(200);
+}
+
+/** One free-text answer for grading (also an already graded one, to correct it). */
+export async function essayForGrading(ctx: Ctx, attemptId: string, slot: number) {
+  const [row] = await ctx.db
+    .select({
+      attemptId: quizAttempts.id,
+      userId: quizAttempts.userId,
+      status: quizAttempts.status,
+      submittedAt: quizAttempts.submittedAt,
+      apprenticeName: users.name,
+      quizTitle: quizzes.title,
+      courseTitle: courses.title,
+      slot: attemptAnswers.slot,
+      maxPoints: attemptAnswers.maxPoints,
+      fraction: attemptAnswers.fraction,
+      needsGrading: attemptAnswers.needsGrading,
+      graderComment: attemptAnswers.graderComment,
+      response: attemptAnswers.response,
+      type: questions.type,
+      questionTitle: questions.title,
+      promptHtml: questions.promptHtml,
+      generalFeedbackHtml: questions.generalFeedbackHtml,
+    })
+    .from(attemptAnswers)
+    .innerJoin(quizAttempts, eq(quizAttempts.id, attemptAnswers.attemptId))
+    .innerJoin(users, eq(users.id, quizAttempts.userId))
+    .innerJoin(questions, eq(questions.id, attemptAnswers.questionId))
+    .innerJoin(quizzes, eq(quizzes.id, quizAttempts.quizId))
+    .innerJoin(courseModules, eq(courseModules.id, quizzes.moduleId))
+    .innerJoin(courses, eq(courses.id, courseModules.courseId))
+    .where(and(eq(attemptAnswers.attemptId, attemptId), eq(attemptAnswers.slot, slot)));
+  if (!row || row.type !== "essay" || row.status !== "finished") throw new NotFoundError("answer");
+  requireGrader(ctx.actor, await apprenticeOrganizations(ctx.db, row.userId));
+  const response = row.response as QuestionResponse | null;
+  return {
+    attemptId: row.attemptId,
+    slot: row.slot,
+    apprenticeName: row.apprenticeName,
+    quizTitle: row.quizTitle,
+    courseTitle: row.courseTitle,
+    questionTitle: row.questionTitle,
+    promptHtml: row.promptHtml,
+    generalFeedbackHtml: row.generalFeedbackHtml,
+    submittedAt: row.submittedAt,
+    text: response?.type === "essay" ? response.text : "",
+    maxPoints: row.maxPoints,
+    points: row.fraction === null || row.needsGrading ? null : Math.round(row.fraction * row.maxPoints * 100) / 100,
+    comment: row.graderComment ?? "",
+    waiting: row.needsGrading,
+  };
+}
+
+/** How many answers wait for the actor (for the home page and navigation). */
+export async function gradingQueueCount(ctx: Ctx): Promise<number> {
+  if (organizationsWith(ctx.actor, "answers.grade").length === 0) return 0;
+  const [row] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(attemptAnswers)
+    .innerJoin(quizAttempts, eq(quizAttempts.id, attemptAnswers.attemptId))
+    .where(and(eq(attemptAnswers.needsGrading, true), gradableApprentice(ctx.actor, quizAttempts.userId)));
+  return row?.n ?? 0;
+}
