@@ -37,6 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             id: m.organizationId,
             name: m.organizationName,
           })),
+          grades: organizationsWith(actor, "answers.grade").length > 0,
           authoringOrganizations: organizationsWith(actor, "courses.manage").map((m) => ({
             id: m.organizationId,
             name: m.organizationName,

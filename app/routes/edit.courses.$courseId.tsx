@@ -12,6 +12,7 @@ import { updateCourse } from "#app/modules/authoring/course-writes.server.ts";
 import { addLesson, moveLesson, setLessonArchived } from "#app/modules/authoring/lesson-writes.server.ts";
 import { addModule, moveModule, setModuleArchived, updateModule } from "#app/modules/authoring/module-writes.server.ts";
 import { courseForEditing } from "#app/modules/authoring/queries.server.ts";
+import { createModuleQuiz } from "#app/modules/quizzes/authoring/quiz-writes.server.ts";
 import {
   CourseEditIntentSchema,
   DirectionSchema,
@@ -67,6 +68,10 @@ export const action = authenticated(async ({ ctx, params, request }) => {
       if (!parsed.ok) return formFailure(formData, parsed);
       const lesson = await addLesson({ ctx, input: { moduleId: parseId(target, "module"), ...parsed.data } });
       return redirect(`/edit/lessons/${lesson.id}`);
+    }
+    case "addQuiz": {
+      const quiz = await createModuleQuiz({ ctx, input: { moduleId: parseId(target, "module") } });
+      return redirect(`/edit/quizzes/${quiz.id}`);
     }
     case "moveModule":
       await moveModule({ ctx, input: { moduleId: id(), direction: direction() } });

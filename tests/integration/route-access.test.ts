@@ -6,7 +6,10 @@ import { readdirSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { storeMedia } from "#app/modules/media/store.server.ts";
 import { createInvitation } from "#app/modules/orgs/create-invitation.server.ts";
+import { submitAttempt } from "#app/modules/quizzes/answer-attempt.server.ts";
+import { startAttempt } from "#app/modules/quizzes/start-attempt.server.ts";
 import { createCourse } from "#tests/factories/courses.ts";
+import { attemptSlots, createQuiz, pageForm } from "#tests/factories/quizzes.ts";
 import { ctxFor, sessionCookieFor } from "#tests/factories/index.ts";
 import { createWorld, type PersonKey, type World } from "#tests/factories/world.ts";
 import { openTestDatabase } from "#tests/setup/database.ts";
@@ -23,6 +26,37 @@ const companyPicture = await storeMedia(db, {
   owner: world.company.id,
   uploadedBy: null,
 });
+
+// A quiz on the company's course: the apprentice has one finished attempt (with an essay to
+// grade) and one open attempt.
+const { quiz: companyQuiz } = await createQuiz(db, companyCourse.modules[0]?.id ?? "", {
+  attempts: 5,
+  questions: [
+    { key: "wahr", type: "truefalse", prompt: "Holz arbeitet.", answer: true },
+    { key: "bericht", type: "essay", prompt: "Was hast du gelernt?" },
+  ],
+});
+const { quiz: libraryQuiz } = await createQuiz(db, libraryCourse.modules[0]?.id ?? "", {
+  questions: [{ key: "wahr", type: "truefalse", prompt: "Holz arbeitet.", answer: true }],
+});
+const apprenticeCtx = await ctxFor(db, world.people.apprentice.id);
+async function apprenticeAttempt() {
+  const started = await startAttempt({ ctx: apprenticeCtx, input: { quizId: companyQuiz.id } });
+  if (!("attemptId" in started)) throw new Error(started.status);
+  return { id: started.attemptId, slots: await attemptSlots(db, started.attemptId) };
+}
+const finishedAttempt = await apprenticeAttempt();
+await submitAttempt({
+  ctx: apprenticeCtx,
+  input: {
+    attemptId: finishedAttempt.id,
+    revision: 0,
+    page: 1,
+    form: pageForm(finishedAttempt.slots, 1, { bericht: { text: "Hobeln" } }, { revision: 0, intent: "submit" }),
+  },
+});
+const essaySlot = String(finishedAttempt.slots.find((s) => s.key === "bericht")?.slot);
+const openAttempt = await apprenticeAttempt();
 
 type Visitor = "anonymous" | PersonKey;
 const visitors: Visitor[] = ["anonymous", ...(Object.keys(world.people) as PersonKey[])];
@@ -50,6 +84,10 @@ const schoolInvitations = { anonymous: 302, teacher: 200, schoolAdmin: 200, ever
 const companyReaders = { anonymous: 302, trainer: 200, admin: 200, apprentice: 200, everyone: 404 };
 // Writing them: the company's trainer only (admin and apprentice are members without the role).
 const companyAuthors = (ok: number) => ({ anonymous: 302, trainer: ok, admin: 403, apprentice: 403, everyone: 404 });
+// An attempt: only the apprentice who made it; nobody else learns it exists.
+const attemptOwner = (ok: number) => ({ anonymous: 302, apprentice: ok, everyone: 404 });
+// Grading the apprentice's essay: the company's trainer and the class's teacher.
+const graders = (ok: number) => ({ anonymous: 302, trainer: ok, teacher: ok, everyone: 404 });
 
 let openCode = "";
 
@@ -364,6 +402,167 @@ const decisions: Record<string, { load: () => Promise<RouteModule>; cases: Case[
         params: () => ({ lessonId: companyLesson }),
         form: () => ({}),
         expect: companyAuthors(400),
+      },
+    ],
+  },
+  "quizzes.$quizId.tsx": {
+    load: () => import("#app/routes/quizzes.$quizId.tsx"),
+    cases: [
+      {
+        name: "start page",
+        method: "GET",
+        path: () => `/quizzes/${companyQuiz.id}`,
+        params: () => ({ quizId: companyQuiz.id }),
+        expect: companyReaders,
+      },
+      {
+        name: "start or resume",
+        method: "POST",
+        path: () => `/quizzes/${companyQuiz.id}`,
+        params: () => ({ quizId: companyQuiz.id }),
+        form: () => ({ intent: "start" }),
+        expect: { ...companyReaders, trainer: 302, admin: 302, apprentice: 302 },
+      },
+      {
+        name: "an unknown intent is refused before anything is written",
+        method: "POST",
+        path: () => `/quizzes/${companyQuiz.id}`,
+        params: () => ({ quizId: companyQuiz.id }),
+        form: () => ({ intent: "finish-for-me" }),
+        expect: { anonymous: 302, everyone: 400 },
+      },
+    ],
+  },
+  "quizzes.$quizId_.gift.ts": {
+    load: () => import("#app/routes/quizzes.$quizId_.gift.ts"),
+    cases: [
+      {
+        // The file holds the answer key: trainers and teachers only.
+        name: "export the company's quiz",
+        method: "GET",
+        path: () => `/quizzes/${companyQuiz.id}/gift`,
+        params: () => ({ quizId: companyQuiz.id }),
+        expect: { anonymous: 302, trainer: 200, admin: 403, apprentice: 403, everyone: 404 },
+      },
+      {
+        name: "export a library quiz",
+        method: "GET",
+        path: () => `/quizzes/${libraryQuiz.id}/gift`,
+        params: () => ({ quizId: libraryQuiz.id }),
+        expect: { anonymous: 302, trainer: 200, otherTrainer: 200, teacher: 200, otherTeacher: 200, everyone: 403 },
+      },
+    ],
+  },
+  "attempts.$attemptId.tsx": {
+    load: () => import("#app/routes/attempts.$attemptId.tsx"),
+    cases: [
+      {
+        name: "a page of the open attempt",
+        method: "GET",
+        path: () => `/attempts/${openAttempt.id}`,
+        params: () => ({ attemptId: openAttempt.id }),
+        expect: attemptOwner(200),
+      },
+      {
+        name: "save a page",
+        method: "POST",
+        path: () => `/attempts/${openAttempt.id}`,
+        params: () => ({ attemptId: openAttempt.id }),
+        form: () => ({ intent: "save", revision: "0", page: "1" }),
+        expect: attemptOwner(302),
+      },
+      {
+        name: "malformed input is refused before anything is read",
+        method: "POST",
+        path: () => `/attempts/${openAttempt.id}`,
+        params: () => ({ attemptId: openAttempt.id }),
+        form: () => ({ intent: "grade-myself", revision: "x", page: "1" }),
+        expect: { anonymous: 302, everyone: 400 },
+      },
+    ],
+  },
+  "attempts.$attemptId_.result.tsx": {
+    load: () => import("#app/routes/attempts.$attemptId_.result.tsx"),
+    cases: [
+      {
+        name: "result of the finished attempt",
+        method: "GET",
+        path: () => `/attempts/${finishedAttempt.id}/result`,
+        params: () => ({ attemptId: finishedAttempt.id }),
+        expect: attemptOwner(200),
+      },
+    ],
+  },
+  "edit.quizzes.$quizId.tsx": {
+    load: () => import("#app/routes/edit.quizzes.$quizId.tsx"),
+    cases: [
+      {
+        name: "editor",
+        method: "GET",
+        path: () => `/edit/quizzes/${companyQuiz.id}`,
+        params: () => ({ quizId: companyQuiz.id }),
+        expect: companyAuthors(200),
+      },
+      {
+        name: "save settings",
+        method: "POST",
+        path: () => `/edit/quizzes/${companyQuiz.id}`,
+        params: () => ({ quizId: companyQuiz.id }),
+        form: () => ({
+          intent: "settings",
+          title: "Quiz",
+          passPercent: "60",
+          maxAttempts: "5",
+          drawCount: "",
+          perPage: "3",
+          reviewPolicy: "after_attempt",
+        }),
+        expect: companyAuthors(302),
+      },
+      {
+        name: "library quizzes are read-only",
+        method: "GET",
+        path: () => `/edit/quizzes/${libraryQuiz.id}`,
+        params: () => ({ quizId: libraryQuiz.id }),
+        expect: { anonymous: 302, everyone: 403 },
+      },
+    ],
+  },
+  "grading._index.tsx": {
+    load: () => import("#app/routes/grading._index.tsx"),
+    cases: [
+      {
+        name: "queue",
+        method: "GET",
+        path: () => "/grading",
+        expect: { anonymous: 302, trainer: 200, teacher: 200, otherTrainer: 200, otherTeacher: 200, everyone: 403 },
+      },
+    ],
+  },
+  "grading.$attemptId.$slot.tsx": {
+    load: () => import("#app/routes/grading.$attemptId.$slot.tsx"),
+    cases: [
+      {
+        name: "read the essay",
+        method: "GET",
+        path: () => `/grading/${finishedAttempt.id}/${essaySlot}`,
+        params: () => ({ attemptId: finishedAttempt.id, slot: essaySlot }),
+        expect: graders(200),
+      },
+      {
+        name: "grade it",
+        method: "POST",
+        path: () => `/grading/${finishedAttempt.id}/${essaySlot}`,
+        params: () => ({ attemptId: finishedAttempt.id, slot: essaySlot }),
+        form: () => ({ points: "1", comment: "Gut" }),
+        expect: graders(302),
+      },
+      {
+        name: "a slot that is not an essay",
+        method: "GET",
+        path: () => `/grading/${finishedAttempt.id}/99`,
+        params: () => ({ attemptId: finishedAttempt.id, slot: "99" }),
+        expect: { anonymous: 302, everyone: 404 },
       },
     ],
   },

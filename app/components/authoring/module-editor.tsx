@@ -12,7 +12,14 @@ type LessonRow = {
   published: boolean;
   unpublishedChanges: boolean;
 };
-type ModuleRow = { id: string; title: string; summary: string; archived: boolean; lessons: LessonRow[] };
+type ModuleRow = {
+  id: string;
+  title: string;
+  summary: string;
+  archived: boolean;
+  quizId: string | null;
+  lessons: LessonRow[];
+};
 
 /** One small POST form per action: each works without JavaScript and says what it acts on. */
 function ActionButton({
@@ -137,6 +144,16 @@ export function ModuleEditor({ module }: { module: ModuleRow }) {
           );
         })}
       </ol>
+      {module.quizId ? (
+        <p>
+          <Link to={`/edit/quizzes/${module.quizId}`}>{t("editCourse.editQuiz")}</Link>
+        </p>
+      ) : module.archived ? null : (
+        <Form method="post">
+          <input type="hidden" name="intent" value={`addQuiz:${module.id}`} />
+          <Button variant="secondary">{t("editCourse.addQuiz")}</Button>
+        </Form>
+      )}
       {module.archived ? null : (
         <Form method="post" className="inline-form">
           <input type="hidden" name="intent" value={`addLesson:${module.id}`} />

@@ -29,6 +29,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                 {t("nav.home")}
               </NavLink>
               <NavLink to="/courses">{t("nav.courses")}</NavLink>
+              {user.grades ? <NavLink to="/grading">{t("nav.grading")}</NavLink> : null}
               {user.authoringOrganizations.map((org) => (
                 <NavLink key={org.id} to={`/orgs/${org.id}/courses`}>
                   {user.authoringOrganizations.length > 1

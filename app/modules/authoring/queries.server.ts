@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import { courseModules, courses, lessons, organizations } from "#db/schema/index.ts";
+import { courseModules, courses, lessons, organizations, quizzes } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
 import { requirePermission } from "#app/modules/permissions/permissions.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
@@ -43,6 +43,9 @@ export async function courseForEditing(ctx: Ctx, courseId: string) {
       moduleTitle: courseModules.title,
       moduleSummary: courseModules.summary,
       moduleArchived: sql<boolean>`${courseModules.archivedAt} is not null`,
+      quizId: sql<
+        string | null
+      >`(select ${quizzes.id} from ${quizzes} where ${quizzes.moduleId} = ${courseModules.id})`,
       lessonId: lessons.id,
       lessonTitle: lessons.title,
       minutes: lessons.minutes,
@@ -59,6 +62,7 @@ export async function courseForEditing(ctx: Ctx, courseId: string) {
     title: string;
     summary: string;
     archived: boolean;
+    quizId: string | null;
     lessons: {
       id: string;
       title: string;
@@ -77,6 +81,7 @@ export async function courseForEditing(ctx: Ctx, courseId: string) {
         title: row.moduleTitle,
         summary: row.moduleSummary,
         archived: row.moduleArchived,
+        quizId: row.quizId,
         lessons: [],
       };
       modules.push(module);

@@ -64,6 +64,7 @@ export const CourseEditIntentSchema = z.object({
             "addModule",
             "updateModule",
             "addLesson",
+            "addQuiz",
             "moveModule",
             "moveLesson",
             "archiveModule",
