@@ -26,15 +26,25 @@ export type DraftResult = { draft: QuestionDraft; warnings: string[] } | { error
 
 const emptyDocument: JSONContent = { type: "doc", content: [{ type: "paragraph" }] };
 
-/** Plain text lines as one paragraph with line breaks (GIFT's `\n`). */
+/**
+ * Plain text as paragraphs: blank lines separate them, other line ends (GIFT's `\n`) become
+ * line breaks. Spaces at line ends carry no meaning and would not survive a Markdown round trip.
+ */
 function plainToDocument(text: string): JSONContent {
-  const lines = text.split("\n");
-  const content: JSONContent[] = [];
-  lines.forEach((line, i) => {
-    if (i > 0) content.push({ type: "hardBreak" });
-    if (line !== "") content.push({ type: "text", text: line });
-  });
-  return { type: "doc", content: [{ type: "paragraph", content }] };
+  const paragraphs = text
+    .split(/\n[ \t]*\n\s*/)
+    .map((block) => block.split("\n").map((line) => line.trim()))
+    .filter((lines) => lines.some((line) => line !== ""));
+  return {
+    type: "doc",
+    content: paragraphs.map((lines) => ({
+      type: "paragraph",
+      content: lines.flatMap((line, i) => [
+        ...(i > 0 ? [{ type: "hardBreak" }] : []),
+        ...(line ? [{ type: "text", text: line }] : []),
+      ]),
+    })),
+  };
 }
 
 /**
