@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, describe, expect, test } from "vitest";
-import { courseModules, courses, lessonProgress, lessons } from "#db/schema/index.ts";
+import { courseModules, courses, lessonProgress, lessons, questions, quizzes } from "#db/schema/index.ts";
 import { importLibrary } from "#app/modules/library/import-library.server.ts";
 import { readLibrary } from "#app/modules/library/read-library.server.ts";
 import { createUser } from "#tests/factories/index.ts";
@@ -191,6 +191,50 @@ describe("importing", () => {
     expect(summary.errors.length).toBeGreaterThan(0);
     const written = await db.select().from(courses).where(eq(courses.slug, "gut-und-richtig"));
     expect(written).toEqual([]);
+  });
+
+  test("re-import keeps quiz and question ids, updates changed questions and archives removed ones", async () => {
+    const slug = `quiz-${Date.now().toString(36)}`;
+    const quizYaml = (second: string) =>
+      `passPercent: 50\nquestions:\n  - key: holz\n    type: truefalse\n    prompt: Holz arbeitet.\n    answer: true\n${second}`;
+    const files = (second: string, gift = "::Stahl:: Stahl rostet. {T}\n") => ({
+      ...courseFiles(slug),
+      [`${slug}/01-erstes-modul/quiz.yaml`]: quizYaml(second),
+      [`${slug}/01-erstes-modul/quiz.gift`]: gift,
+    });
+    const nail =
+      "  - key: nagel\n    type: numeric\n    prompt: Wie lang in mm?\n    unit: mm\n    answers:\n      - value: 60\n";
+    const first = await importLibrary(db, await library(files(nail)));
+    expect(first).toMatchObject({ quizzes: 1, questions: 3, errors: [] });
+    const stored = async () =>
+      db
+        .select({
+          id: questions.id,
+          key: questions.key,
+          config: questions.config,
+          archivedAt: questions.archivedAt,
+          quizId: questions.quizId,
+        })
+        .from(questions)
+        .innerJoin(quizzes, eq(quizzes.id, questions.quizId))
+        .innerJoin(courseModules, eq(courseModules.id, quizzes.moduleId))
+        .innerJoin(courses, eq(courses.id, courseModules.courseId))
+        .where(eq(courses.slug, slug));
+    const before = await stored();
+    expect(before.map((q) => q.key).sort()).toEqual(["holz", "nagel", "stahl"]);
+
+    // The nail gets a tolerance, the GIFT question goes away.
+    const second = await importLibrary(
+      db,
+      await library(files(nail.replace("value: 60", "value: 60\n        tolerance: 1"), "")),
+    );
+    expect(second.errors).toEqual([]);
+    const after = await stored();
+    const byKey = (list: typeof before, key: string) => list.find((q) => q.key === key);
+    expect(byKey(after, "nagel")?.id).toBe(byKey(before, "nagel")?.id);
+    expect(byKey(after, "nagel")?.config).toMatchObject({ answers: [{ value: 60, tolerance: 1 }] });
+    expect(byKey(after, "stahl")?.archivedAt).not.toBeNull();
+    expect(byKey(after, "holz")?.quizId).toBe(byKey(before, "holz")?.quizId);
   });
 
   test("re-import keeps ids and progress, versions changed lessons and archives removed ones", async () => {
