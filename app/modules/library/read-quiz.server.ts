@@ -76,7 +76,7 @@ export async function readModuleQuiz(
     for (const problem of parsed.problems) {
       if (problem.severity === "error") errors.push({ file: where, line: problem.line, message: problem.message });
     }
-    for (const question of parsed.questions) add(draftFromGift(question), where, question.line);
+    for (const question of parsed.questions) add(await draftFromGift(question), where, question.line);
   }
   if (questions.length === 0 && errors.length === before)
     errors.push({ file: display(yamlSource !== null ? yamlFile : giftFile), line: 1, message: "Quiz ohne Fragen" });

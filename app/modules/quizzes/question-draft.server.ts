@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import type { JSONContent } from "@tiptap/core";
-import { generateJSON } from "@tiptap/html/server";
 import { slugify } from "#app/modules/authoring/slugs.ts";
 import { lintMarkdown, markdownManager, markdownToDocument } from "#app/modules/library/markdown.server.ts";
 import { lessonExtensions } from "#app/modules/rich-text/extensions.ts";
@@ -52,7 +51,9 @@ function plainToDocument(text: string): JSONContent {
  * tags) goes through tiptap's HTML reader with the lesson extensions, then the same pruning as
  * lessons: scripts, styles, foreign pictures and unsafe links do not survive.
  */
-export function giftTextToDocument(source: GiftText): { document: JSONContent | null; warnings: string[] } {
+export async function giftTextToDocument(
+  source: GiftText,
+): Promise<{ document: JSONContent | null; warnings: string[] }> {
   const warnings: string[] = [];
   const text = source.text.trim();
   if (text === "") return { document: emptyDocument, warnings };
@@ -66,6 +67,8 @@ export function giftTextToDocument(source: GiftText): { document: JSONContent | 
   if (source.format === "html" || (source.format === "moodle" && looksLikeHtml)) {
     if (/<img\b/i.test(text)) warnings.push("Bilder im Fragetext werden nicht übernommen");
     const html = source.format === "moodle" ? text.replace(/\n/g, "<br>") : text;
+    // Loaded on first use: the HTML reader brings a DOM (happy-dom), ~45 MB the server need not hold otherwise.
+    const { generateJSON } = await import("@tiptap/html/server");
     return { document: validDocument(generateJSON(html, lessonExtensions)), warnings };
   }
   return { document: plainToDocument(text), warnings };
@@ -128,10 +131,10 @@ function keyProblem(config: QuestionConfig): string | null {
 }
 
 /** A GIFT question as a draft. The key comes from Moodle's id number, the title or the text. */
-export function draftFromGift(question: GiftQuestion): DraftResult {
-  const prompt = giftTextToDocument(question.prompt);
+export async function draftFromGift(question: GiftQuestion): Promise<DraftResult> {
+  const prompt = await giftTextToDocument(question.prompt);
   if (!prompt.document) return { error: `Fragetext: ${prompt.warnings.join("; ")}` };
-  const feedback = question.generalFeedback ? giftTextToDocument(question.generalFeedback) : null;
+  const feedback = question.generalFeedback ? await giftTextToDocument(question.generalFeedback) : null;
   if (feedback && !feedback.document) return { error: `Allgemeines Feedback: ${feedback.warnings.join("; ")}` };
   const text = documentText(prompt.document);
   const title = question.title?.trim() || shortTitle(prompt.document);

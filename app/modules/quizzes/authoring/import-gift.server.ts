@@ -41,7 +41,7 @@ export async function importGiftIntoQuiz({
   const drafts: QuestionDraft[] = [];
   const seen = new Set<string>();
   for (const question of parsed.questions) {
-    const result = draftFromGift(question);
+    const result = await draftFromGift(question);
     if ("error" in result) {
       report.rejected.push({ line: question.line, message: result.error });
       continue;
