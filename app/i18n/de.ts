@@ -490,4 +490,6 @@ export const de = {
   "errors.gift.tooLarge": "Die Datei ist größer als 512 KB.",
   "errors.gift.encoding": "Die Datei ist kein UTF-8-Text. Speichere sie in Moodle oder im Editor als UTF-8.",
   "errors.gift.empty": "Bitte wähl eine GIFT-Datei oder füge GIFT-Text ein.",
+  "home.waitingForGrade.one": "1 Freitext-Antwort wartet auf deine Bewertung.",
+  "home.waitingForGrade.other": "{count} Freitext-Antworten warten auf deine Bewertung.",
 } as const;

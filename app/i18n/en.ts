@@ -480,4 +480,6 @@ export const en: Record<keyof typeof de, string> = {
   "errors.gift.tooLarge": "The file is larger than 512 KB.",
   "errors.gift.encoding": "The file is not UTF-8 text. Save it as UTF-8 in Moodle or your editor.",
   "errors.gift.empty": "Please choose a GIFT file or paste GIFT text.",
+  "home.waitingForGrade.one": "1 free-text answer is waiting for your grade.",
+  "home.waitingForGrade.other": "{count} free-text answers are waiting for your grade.",
 };

@@ -1,13 +1,14 @@
 import type { MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { ContinueLearning } from "#app/components/home/continue-learning.tsx";
 import { AdminOverview } from "#app/components/home/admin-overview.tsx";
 import { MyTraining } from "#app/components/home/my-training.tsx";
 import { MyClasses } from "#app/components/home/my-classes.tsx";
 import { MyTeam } from "#app/components/home/my-team.tsx";
+import { Alert } from "#app/components/ui/alert.tsx";
 import { ButtonLink } from "#app/components/ui/button.tsx";
 import { EmptyState, PageHeader } from "#app/components/ui/page.tsx";
-import { useT } from "#app/i18n/use-t.ts";
+import { useT, useTCount } from "#app/i18n/use-t.ts";
 import { homeFor } from "#app/modules/home/home.server.ts";
 import { pageTitle } from "#app/utils/meta.ts";
 import { authenticated } from "#app/utils/route.server.ts";
@@ -19,11 +20,17 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "home.titl
 export default function HomePage() {
   const home = useLoaderData<typeof loader>();
   const t = useT();
+  const tc = useTCount();
   return (
     <>
       <PageHeader title={t("home.greeting", { name: home.name })} />
       {home.isApprentice ? <ContinueLearning learning={home.learning} /> : null}
       {home.training ? <MyTraining training={home.training} /> : null}
+      {home.waitingForGrade > 0 ? (
+        <Alert tone="info">
+          <Link to="/grading">{tc("home.waitingForGrade", home.waitingForGrade)}</Link>
+        </Alert>
+      ) : null}
       {home.teams.map((team) => (
         <MyTeam key={team.organizationId} team={team} />
       ))}

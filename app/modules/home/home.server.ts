@@ -2,6 +2,7 @@ import type { Ctx } from "#app/modules/context.server.ts";
 import { continueLearning } from "#app/modules/courses/continue-learning.server.ts";
 import { countOpenInvitations, listMembers } from "#app/modules/orgs/queries.server.ts";
 import { can, organizationsWith } from "#app/modules/permissions/permissions.ts";
+import { gradingQueueCount } from "#app/modules/quizzes/grading-queue.server.ts";
 import { companyTeam, myTraining, schoolClassesWithStudents } from "#app/modules/training/queries.server.ts";
 
 /**
@@ -11,9 +12,10 @@ import { companyTeam, myTraining, schoolClassesWithStudents } from "#app/modules
 export async function homeFor(ctx: Ctx) {
   const { actor } = ctx;
   const isApprentice = actor.memberships.some((m) => m.role === "apprentice");
-  const [training, learning, teams, classes, administration] = await Promise.all([
+  const [training, learning, waitingForGrade, teams, classes, administration] = await Promise.all([
     isApprentice ? myTraining(ctx) : null,
     isApprentice ? continueLearning(ctx) : null,
+    gradingQueueCount(ctx),
     Promise.all(
       organizationsWith(actor, "team.view")
         .filter((m) => m.organizationKind !== "school")
@@ -49,6 +51,7 @@ export async function homeFor(ctx: Ctx) {
     training,
     isApprentice,
     learning,
+    waitingForGrade,
     teams,
     classes,
     administration,
