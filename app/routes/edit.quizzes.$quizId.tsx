@@ -179,30 +179,26 @@ function GiftReport({ report }: { report: GiftImportReport }) {
           ))}
         </ul>
       ) : null}
-      {report.rejected.length > 0 ? (
-        <>
-          <h3>{t("editQuiz.rejectedTitle")}</h3>
-          <ul className="plain-list">
-            {report.rejected.map((item) => (
-              <li key={`${item.line}:${item.message}`}>
-                {t("editQuiz.line", { line: item.line })}: {item.message}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {report.warnings.length > 0 ? (
-        <>
-          <h3>{t("editQuiz.warningsTitle")}</h3>
-          <ul className="plain-list">
-            {report.warnings.map((item) => (
-              <li key={`${item.line}:${item.message}`}>
-                {t("editQuiz.line", { line: item.line })}: {item.message}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <LineList title={t("editQuiz.rejectedTitle")} items={report.rejected} />
+      <LineList title={t("editQuiz.warningsTitle")} items={report.warnings} />
     </div>
+  );
+}
+
+/** Problems of an import, each with the line of the file it is on. */
+function LineList({ title, items }: { title: string; items: { line: number; message: string }[] }) {
+  const t = useT();
+  if (items.length === 0) return null;
+  return (
+    <>
+      <h3>{title}</h3>
+      <ul className="plain-list">
+        {items.map((item) => (
+          <li key={`${item.line}:${item.message}`}>
+            {t("editQuiz.line", { line: item.line })}: {item.message}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

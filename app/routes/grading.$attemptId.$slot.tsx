@@ -2,7 +2,7 @@ import { type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert } from "#app/components/ui/alert.tsx";
 import { Button } from "#app/components/ui/button.tsx";
-import { Field, FieldErrors } from "#app/components/ui/field.tsx";
+import { Field, TextAreaField } from "#app/components/ui/field.tsx";
 import { PageHeader, Section } from "#app/components/ui/page.tsx";
 import { StoredHtml } from "#app/components/ui/stored-html.tsx";
 import { useFormFailure, useIsSubmitting } from "#app/components/ui/use-form-errors.ts";
@@ -85,24 +85,15 @@ export default function GradeEssayPage() {
             defaultValue={form.value("points") ?? (essay.points === null ? "" : formatNumber(locale, essay.points))}
             errors={form.fieldErrors("points")}
           />
-          <div className="field">
-            <label htmlFor="grade-comment" className="field-label">
-              {t("grading.comment")}
-            </label>
-            <p id="grade-comment-hint" className="field-hint">
-              {t("grading.commentHint")}
-            </p>
-            <textarea
-              id="grade-comment"
-              name="comment"
-              rows={4}
-              maxLength={2000}
-              className="input"
-              aria-describedby="grade-comment-hint"
-              defaultValue={form.value("comment") ?? essay.comment}
-            />
-            <FieldErrors id="grade-comment-error" errors={form.fieldErrors("comment")} />
-          </div>
+          <TextAreaField
+            label={t("grading.comment")}
+            hint={t("grading.commentHint")}
+            name="comment"
+            rows={4}
+            maxLength={2000}
+            defaultValue={form.value("comment") ?? essay.comment}
+            errors={form.fieldErrors("comment")}
+          />
           <Button disabled={submitting}>{t("grading.save")}</Button>
         </Form>
       </Section>

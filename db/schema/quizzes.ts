@@ -18,19 +18,11 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./auth.ts";
 import { courseModules } from "./courses.ts";
+// The type names are the question model's (zod only, no server code).
+import { questionTypes } from "../../app/modules/quizzes/question-config.ts";
 
 export const quizReviewPolicy = pgEnum("quiz_review_policy", ["after_attempt", "after_pass", "never"]);
-export const questionType = pgEnum("question_type", [
-  "single",
-  "multiple",
-  "truefalse",
-  "numeric",
-  "shorttext",
-  "ordering",
-  "matching",
-  "essay",
-  "description",
-]);
+export const questionType = pgEnum("question_type", questionTypes);
 export const attemptStatus = pgEnum("attempt_status", ["open", "finished"]);
 
 /** The quiz that closes a module; it is visible wherever the module's course is. */

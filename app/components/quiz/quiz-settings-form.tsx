@@ -1,30 +1,19 @@
 import { Form, useSearchParams } from "@remix-run/react";
 import { Alert } from "#app/components/ui/alert.tsx";
 import { Button } from "#app/components/ui/button.tsx";
-import { Field, FieldErrors, SelectField } from "#app/components/ui/field.tsx";
+import { Field, SelectField, TextAreaField } from "#app/components/ui/field.tsx";
 import { useFormFailure, useIsSubmitting } from "#app/components/ui/use-form-errors.ts";
 import { useT } from "#app/i18n/use-t.ts";
-
-type Settings = {
-  title: string;
-  introMarkdown: string;
-  passPercent: number;
-  maxAttempts: number | null;
-  shuffleQuestions: boolean;
-  shuffleAnswers: boolean;
-  drawCount: number | null;
-  perPage: number;
-  reviewPolicy: "after_attempt" | "after_pass" | "never";
-};
+import type { QuizSettings } from "#app/modules/quizzes/quiz-settings.ts";
 
 /** The quiz's settings; after a refused save it shows what was typed, with the errors. */
-export function QuizSettingsForm({ quiz }: { quiz: Settings }) {
+export function QuizSettingsForm({ quiz }: { quiz: QuizSettings }) {
   const t = useT();
   const form = useFormFailure("settings");
   const submitting = useIsSubmitting("settings");
   const [search] = useSearchParams();
   const failed = form.formErrors.length > 0 || form.value("intent") !== undefined;
-  const value = (name: keyof Settings, fallback: string) => form.value(name) ?? fallback;
+  const value = (name: keyof QuizSettings, fallback: string) => form.value(name) ?? fallback;
   const checked = (name: "shuffleQuestions" | "shuffleAnswers") => (failed ? form.value(name) === "on" : quiz[name]);
   return (
     <Form method="post" className="stack">
@@ -38,23 +27,14 @@ export function QuizSettingsForm({ quiz }: { quiz: Settings }) {
         defaultValue={value("title", quiz.title)}
         errors={form.fieldErrors("title")}
       />
-      <div className="field">
-        <label htmlFor="quiz-intro" className="field-label">
-          {t("editQuiz.intro")}
-        </label>
-        <p id="quiz-intro-hint" className="field-hint">
-          {t("editQuiz.introHint")}
-        </p>
-        <textarea
-          id="quiz-intro"
-          name="introMarkdown"
-          rows={3}
-          className="input"
-          aria-describedby="quiz-intro-hint"
-          defaultValue={value("introMarkdown", quiz.introMarkdown)}
-        />
-        <FieldErrors id="quiz-intro-error" errors={form.fieldErrors("introMarkdown")} />
-      </div>
+      <TextAreaField
+        label={t("editQuiz.intro")}
+        hint={t("editQuiz.introHint")}
+        name="introMarkdown"
+        rows={3}
+        defaultValue={value("introMarkdown", quiz.introMarkdown)}
+        errors={form.fieldErrors("introMarkdown")}
+      />
       <Field
         label={t("editQuiz.passPercent")}
         name="passPercent"

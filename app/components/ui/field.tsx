@@ -1,4 +1,10 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from "react";
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from "react";
 import { useT } from "#app/i18n/use-t.ts";
 
 type FieldFrameProps = {
@@ -85,6 +91,23 @@ export function SelectField({ label, name, hint, errors, options, placeholder, i
           ))}
         </select>
       )}
+    </FieldFrame>
+  );
+}
+
+type TextAreaFieldProps = {
+  label: string;
+  name: string;
+  hint?: string;
+  errors?: string[];
+} & TextareaHTMLAttributes<HTMLTextAreaElement>;
+
+export function TextAreaField({ label, name, hint, errors, id, ...textarea }: TextAreaFieldProps) {
+  const fallbackId = useId();
+  const fieldId = id ?? `${name}-${fallbackId}`;
+  return (
+    <FieldFrame id={fieldId} label={label} hint={hint} errors={errors}>
+      {(aria) => <textarea id={fieldId} name={name} className="input" {...aria} {...textarea} />}
     </FieldFrame>
   );
 }

@@ -4,9 +4,9 @@ import type { Database } from "#db/client.server.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
 import { requireOwnAttempt } from "#app/modules/permissions/permissions.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
+import { readSlots } from "./attempt-slots.server.ts";
 import { gradeResponse } from "./grading/grade-response.ts";
 import { scoreAttempt } from "./grading/score-attempt.ts";
-import type { QuestionConfig, QuestionResponse } from "./question-config.ts";
 import { readResponse } from "./public-question.ts";
 
 export type AnswerInput = {
@@ -47,30 +47,8 @@ async function lockAttempt(tx: Database, ctx: Ctx, attemptId: string) {
   return attempt;
 }
 
-async function slotsOf(tx: Database, attemptId: string, page: number | null) {
-  const rows = await tx
-    .select({
-      slot: attemptAnswers.slot,
-      page: attemptAnswers.page,
-      displayOrder: attemptAnswers.displayOrder,
-      response: attemptAnswers.response,
-      maxPoints: attemptAnswers.maxPoints,
-      config: questions.config,
-    })
-    .from(attemptAnswers)
-    .innerJoin(questions, eq(questions.id, attemptAnswers.questionId))
-    .where(and(eq(attemptAnswers.attemptId, attemptId), page === null ? undefined : eq(attemptAnswers.page, page)))
-    .orderBy(asc(attemptAnswers.slot));
-  return rows.map((row) => ({
-    ...row,
-    displayOrder: row.displayOrder as number[],
-    response: row.response as QuestionResponse | null,
-    config: row.config as QuestionConfig,
-  }));
-}
-
 async function writePage(tx: Database, input: AnswerInput) {
-  for (const slot of await slotsOf(tx, input.attemptId, input.page)) {
+  for (const slot of await readSlots(tx, input.attemptId, input.page)) {
     if (slot.config.type === "description") continue;
     const move = input.move?.slot === slot.slot ? input.move : undefined;
     const response = readResponse(slot.config, slot, input.form, move);
@@ -110,7 +88,7 @@ export async function submitAttempt({ ctx, input }: { ctx: Ctx; input: AnswerInp
     if (attempt.revision !== input.revision) return { status: "stale", revision: attempt.revision };
     await writePage(tx, input);
     const marks = [];
-    for (const slot of await slotsOf(tx, input.attemptId, null)) {
+    for (const slot of await readSlots(tx, input.attemptId, null)) {
       // An ordering question left untouched is answered with the order it was shown in.
       const response =
         slot.response ??

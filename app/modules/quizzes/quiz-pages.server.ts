@@ -3,8 +3,8 @@ import { attemptAnswers, questions, quizAttempts, quizzes } from "#db/schema/ind
 import type { Ctx } from "#app/modules/context.server.ts";
 import { organizationsWith, requireOwnAttempt } from "#app/modules/permissions/permissions.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
+import { readSlots } from "./attempt-slots.server.ts";
 import { liveQuestions, requireReadableQuiz } from "./load-quiz.server.ts";
-import type { QuestionConfig, QuestionResponse } from "./question-config.ts";
 import { publicQuestion } from "./public-question.ts";
 import { mayReview } from "./quiz-settings.ts";
 import { reviewAnswer } from "./review-question.server.ts";
@@ -81,37 +81,6 @@ async function ownAttempt(ctx: Ctx, attemptId: string) {
   return { attempt, quiz };
 }
 
-function slotRows(ctx: Ctx, attemptId: string, page: number | null) {
-  return ctx.db
-    .select({
-      slot: attemptAnswers.slot,
-      page: attemptAnswers.page,
-      displayOrder: attemptAnswers.displayOrder,
-      response: attemptAnswers.response,
-      maxPoints: attemptAnswers.maxPoints,
-      fraction: attemptAnswers.fraction,
-      needsGrading: attemptAnswers.needsGrading,
-      graderComment: attemptAnswers.graderComment,
-      title: questions.title,
-      promptHtml: questions.promptHtml,
-      generalFeedbackHtml: questions.generalFeedbackHtml,
-      image: questions.image,
-      config: questions.config,
-    })
-    .from(attemptAnswers)
-    .innerJoin(questions, eq(questions.id, attemptAnswers.questionId))
-    .where(and(eq(attemptAnswers.attemptId, attemptId), page === null ? undefined : eq(attemptAnswers.page, page)))
-    .orderBy(asc(attemptAnswers.slot))
-    .then((rows) =>
-      rows.map((row) => ({
-        ...row,
-        displayOrder: row.displayOrder as number[],
-        response: row.response as QuestionResponse | null,
-        config: row.config as QuestionConfig,
-      })),
-    );
-}
-
 /**
  * One page of an open attempt. Only public question data leaves this function: it is the one
  * place the attempt page reads questions, and it never hands on `config`.
@@ -120,7 +89,7 @@ export async function attemptPage(ctx: Ctx, attemptId: string, requestedPage: nu
   const { attempt, quiz } = await ownAttempt(ctx, attemptId);
   const page = Math.min(Math.max(1, Math.trunc(requestedPage) || 1), attempt.pageCount);
   const [rows, progress] = await Promise.all([
-    attempt.status === "open" ? slotRows(ctx, attempt.id, page) : Promise.resolve([]),
+    attempt.status === "open" ? readSlots(ctx.db, attempt.id, page) : Promise.resolve([]),
     ctx.db
       .select({
         answered: sql<number>`count(*) filter (where ${attemptAnswers.response} is not null)::int`,
@@ -151,7 +120,7 @@ export async function attemptResult(ctx: Ctx, attemptId: string) {
   const { attempt, quiz } = await ownAttempt(ctx, attemptId);
   if (attempt.status !== "finished") return { finished: false as const, attemptId: attempt.id };
   const reveal = mayReview(quiz.reviewPolicy, attempt);
-  const rows = await slotRows(ctx, attempt.id, null);
+  const rows = await readSlots(ctx.db, attempt.id, null);
   const [left] = await ctx.db
     .select({ made: sql<number>`count(*)::int` })
     .from(quizAttempts)

@@ -2,27 +2,14 @@ import { asc, eq, sql } from "drizzle-orm";
 import { courseModules, courses, questions, quizzes } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
+import { quizColumns } from "../load-quiz.server.ts";
 import { requireManagedQuiz } from "./load-managed-quiz.server.ts";
 
 /** The quiz editor: settings and every question (archived ones too, to restore them). No answer keys. */
 export async function quizForEditing(ctx: Ctx, quizId: string) {
   await requireManagedQuiz(ctx.db, ctx.actor, quizId);
   const [quiz] = await ctx.db
-    .select({
-      id: quizzes.id,
-      title: quizzes.title,
-      introMarkdown: quizzes.introMarkdown,
-      passPercent: quizzes.passPercent,
-      maxAttempts: quizzes.maxAttempts,
-      shuffleQuestions: quizzes.shuffleQuestions,
-      shuffleAnswers: quizzes.shuffleAnswers,
-      drawCount: quizzes.drawCount,
-      perPage: quizzes.perPage,
-      reviewPolicy: quizzes.reviewPolicy,
-      courseId: courses.id,
-      courseTitle: courses.title,
-      moduleTitle: courseModules.title,
-    })
+    .select({ ...quizColumns, introMarkdown: quizzes.introMarkdown })
     .from(quizzes)
     .innerJoin(courseModules, eq(courseModules.id, quizzes.moduleId))
     .innerJoin(courses, eq(courses.id, courseModules.courseId))
