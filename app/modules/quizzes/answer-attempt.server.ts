@@ -1,5 +1,5 @@
-import { and, asc, eq } from "drizzle-orm";
-import { attemptAnswers, questions, quizAttempts, quizzes } from "#db/schema/index.ts";
+import { and, eq } from "drizzle-orm";
+import { attemptAnswers, quizAttempts, quizzes } from "#db/schema/index.ts";
 import type { Database } from "#db/client.server.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
 import { requireOwnAttempt } from "#app/modules/permissions/permissions.ts";

@@ -64,7 +64,7 @@ export async function essayForGrading(ctx: Ctx, attemptId: string, slot: number)
     .innerJoin(courseModules, eq(courseModules.id, quizzes.moduleId))
     .innerJoin(courses, eq(courses.id, courseModules.courseId))
     .where(and(eq(attemptAnswers.attemptId, attemptId), eq(attemptAnswers.slot, slot)));
-  if (!row || row.type !== "essay" || row.status !== "finished") throw new NotFoundError("answer");
+  if (row?.type !== "essay" || row.status !== "finished") throw new NotFoundError("answer");
   requireGrader(ctx.actor, await apprenticeOrganizations(ctx.db, row.userId));
   const response = row.response as QuestionResponse | null;
   return {
