@@ -492,4 +492,5 @@ export const de = {
   "errors.gift.empty": "Bitte wähl eine GIFT-Datei oder füge GIFT-Text ein.",
   "home.waitingForGrade.one": "1 Freitext-Antwort wartet auf deine Bewertung.",
   "home.waitingForGrade.other": "{count} Freitext-Antworten warten auf deine Bewertung.",
+  "lesson.quizNext": "Das war die letzte Lektion dieses Moduls. Prüf dein Wissen im Quiz:",
 } as const;

@@ -482,4 +482,5 @@ export const en: Record<keyof typeof de, string> = {
   "errors.gift.empty": "Please choose a GIFT file or paste GIFT text.",
   "home.waitingForGrade.one": "1 free-text answer is waiting for your grade.",
   "home.waitingForGrade.other": "{count} free-text answers are waiting for your grade.",
+  "lesson.quizNext": "That was the last lesson of this module. Check what you know in the quiz:",
 };

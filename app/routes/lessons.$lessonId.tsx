@@ -60,6 +60,12 @@ export default function LessonPage() {
           </Form>
         )}
       </section>
+      {lesson.lastInModule && lesson.quizId ? (
+        <section className="card next-step">
+          <p>{t("lesson.quizNext")}</p>
+          <Link to={`/quizzes/${lesson.quizId}`}>{lesson.quizTitle}</Link>
+        </section>
+      ) : null}
       <nav className="lesson-pager" aria-label={t("lesson.pager")}>
         {lesson.prevId ? (
           <Link to={`/lessons/${lesson.prevId}`} rel="prev">

@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import type { z } from "zod";
 import type { quizQuestionFileSchema } from "#app/modules/library/quiz-file-schema.ts";
 import { attemptAnswers, memberships, quizAttempts } from "#db/schema/index.ts";
+import { courseOverview } from "#app/modules/courses/course-overview.server.ts";
 import { saveAnswers, submitAttempt } from "#app/modules/quizzes/answer-attempt.server.ts";
 import { attemptPage, attemptResult, quizOverview } from "#app/modules/quizzes/quiz-pages.server.ts";
 import { startAttempt } from "#app/modules/quizzes/start-attempt.server.ts";
@@ -129,6 +130,14 @@ describe("taking a quiz", () => {
     const overview = await quizOverview(ctx, quiz.id);
     expect(overview.attemptsLeft).toBe(0);
     expect(overview.attempts).toHaveLength(2);
+  });
+
+  test("the course page shows each module's quiz with the reader's best result", async () => {
+    const apprentice = await courseOverview(await as("apprentice"), course.course.id);
+    // Two finished attempts by now (75 % with an essay waiting, then an empty one): the best counts.
+    expect(apprentice.modules[0]?.quiz).toMatchObject({ id: quiz.id, bestPercent: 75, passed: false });
+    const colleague = await courseOverview(await as("admin"), course.course.id);
+    expect(colleague.modules[0]?.quiz).toMatchObject({ id: quiz.id, bestPercent: null, passed: false });
   });
 
   test("the answer key is not in the page data of an open attempt", async () => {

@@ -12,8 +12,8 @@ const siblingModule = alias(courseModules, "sibling_module");
 
 /**
  * Everything the lesson page shows in one statement: the stored HTML of the published version
- * (never rendered per request), course and module, the reader's done flag, and the neighbours in
- * course order from a window over the course's live lessons.
+ * (never rendered per request), course and module, the reader's done flag, the neighbours in
+ * course order from a window over the course's live lessons, and the module's quiz.
  */
 export async function readLesson(ctx: Ctx, lessonId: string) {
   const [row] = await lessonPageQuery(ctx.db).execute({ lessonId, userId: ctx.actor.id });
@@ -57,6 +57,11 @@ function prepareLessonPage(db: Database) {
         >`lead(${siblingLesson.publishedTitle}) over (order by ${siblingModule.position}, ${siblingLesson.position})`.as(
           "next_title",
         ),
+        nextModuleId: sql<
+          string | null
+        >`lead(${siblingModule.id}) over (order by ${siblingModule.position}, ${siblingLesson.position})`.as(
+          "next_module_id",
+        ),
         number:
           sql<number>`(row_number() over (order by ${siblingModule.position}, ${siblingLesson.position}))::int`.as(
             "number",
@@ -96,6 +101,12 @@ function prepareLessonPage(db: Database) {
       nextTitle: ordered.nextTitle,
       number: ordered.number,
       total: ordered.total,
+      // The module's quiz, offered after its last lesson.
+      lastInModule: sql<boolean>`${ordered.nextModuleId} is distinct from ${courseModules.id}`,
+      quizId: sql<
+        string | null
+      >`(select q.id from quizzes q where q.module_id = ${courseModules.id} and exists (select 1 from questions where questions.quiz_id = q.id and questions.archived_at is null))`,
+      quizTitle: sql<string | null>`(select q.title from quizzes q where q.module_id = ${courseModules.id})`,
     })
     .from(lessons)
     .innerJoin(courseModules, eq(courseModules.id, lessons.moduleId))

@@ -169,7 +169,11 @@ export async function attemptResult(ctx: Ctx, attemptId: string) {
   };
 }
 
-/** For the course page: each module's quiz with the actor's best result. */
+/**
+ * For the course page (whose loader has checked that the actor may read the course): each
+ * module's quiz with the actor's best result. The subqueries name their tables: in a one-table
+ * select Drizzle writes bare column names, which a subquery would resolve to its own table.
+ */
 export async function moduleQuizzes(ctx: Ctx, courseId: string) {
   return ctx.db
     .select({
@@ -178,8 +182,8 @@ export async function moduleQuizzes(ctx: Ctx, courseId: string) {
       title: quizzes.title,
       bestPercent: sql<
         number | null
-      >`(select max(${quizAttempts.percent}) from ${quizAttempts} where ${quizAttempts.quizId} = ${quizzes.id} and ${quizAttempts.userId} = ${ctx.actor.id} and ${quizAttempts.status} = 'finished')`,
-      passed: sql<boolean>`exists (select 1 from ${quizAttempts} where ${quizAttempts.quizId} = ${quizzes.id} and ${quizAttempts.userId} = ${ctx.actor.id} and ${quizAttempts.passed})`,
+      >`(select max(qa.percent) from quiz_attempts qa where qa.quiz_id = "quizzes"."id" and qa.user_id = ${ctx.actor.id} and qa.status = 'finished')`,
+      passed: sql<boolean>`exists (select 1 from quiz_attempts qa where qa.quiz_id = "quizzes"."id" and qa.user_id = ${ctx.actor.id} and qa.passed)`,
     })
     .from(quizzes)
     .where(
