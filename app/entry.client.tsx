@@ -4,9 +4,10 @@ import { hydrateRoot } from "react-dom/client";
 import { isLocale } from "./i18n/locales.ts";
 import { loadCatalog } from "./i18n/translate.ts";
 
-// The page was rendered in <html lang>: its catalogue must be there before React hydrates.
-const lang = document.documentElement.lang;
-if (isLocale(lang)) await loadCatalog(lang);
+// The page was rendered in <html lang>: its catalogue (with the staff part for trainers, teachers
+// and admins, marked by data-staff) must be there before React hydrates.
+const { lang, dataset } = document.documentElement;
+if (isLocale(lang)) await loadCatalog(lang, { staff: dataset.staff !== undefined });
 
 startTransition(() => {
   hydrateRoot(

@@ -38,6 +38,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             name: m.organizationName,
           })),
           grades: organizationsWith(actor, "answers.grade").length > 0,
+          // Trainers, teachers and admins see editors and lists whose texts apprentices never need.
+          staff: actor.memberships.some((m) => m.role !== "apprentice"),
           authoringOrganizations: organizationsWith(actor, "courses.manage").map((m) => ({
             id: m.organizationId,
             name: m.organizationName,
@@ -61,7 +63,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
   return (
-    <html lang={data?.locale ?? defaultLocale}>
+    <html lang={data?.locale ?? defaultLocale} data-staff={data?.user?.staff ? "" : undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

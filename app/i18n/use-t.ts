@@ -28,14 +28,16 @@ export function useTCount() {
 }
 
 /**
- * When the language changes without a page load (e.g. signing in as someone who reads English),
- * fetch that catalogue and render again; until then the text stays German, never a raw key.
+ * When the language or the person changes without a page load (e.g. signing in as a trainer who
+ * reads English), fetch the missing catalogue and render again; until then a text stays German
+ * or, for a staff text not loaded yet, a generic message — never a raw key.
  */
 export function useCatalogForLocale() {
   const locale = useLocale();
+  const staff = useRouteLoaderData<typeof rootLoader>("root")?.user?.staff ?? false;
   const { revalidate } = useRevalidator();
   useEffect(() => {
-    if (hasCatalog(locale)) return;
-    void loadCatalog(locale).then(revalidate);
-  }, [locale, revalidate]);
+    if (hasCatalog(locale, { staff })) return;
+    void loadCatalog(locale, { staff }).then(revalidate);
+  }, [locale, staff, revalidate]);
 }

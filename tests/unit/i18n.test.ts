@@ -1,6 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { de } from "#app/i18n/de.ts";
+import { deStaff } from "#app/i18n/de-staff.ts";
 import { en } from "#app/i18n/en.ts";
+import { enStaff } from "#app/i18n/en-staff.ts";
 import { translate, translateCount } from "#app/i18n/translate.ts";
 import { formatDate } from "#app/utils/format.ts";
 
@@ -11,6 +13,15 @@ describe("message catalogs", () => {
     for (const key of Object.keys(de) as (keyof typeof de)[]) {
       expect(placeholders(en[key]), key).toEqual(placeholders(de[key]));
     }
+    for (const key of Object.keys(deStaff) as (keyof typeof deStaff)[]) {
+      expect(placeholders(enStaff[key]), key).toEqual(placeholders(deStaff[key]));
+    }
+  });
+
+  test("a key lives in one part only, and staff texts are found once the server registered them", () => {
+    expect(Object.keys(de).filter((key) => Object.hasOwn(deStaff, key))).toEqual([]);
+    expect(translate("de", "grading.title")).toBe(deStaff["grading.title"]);
+    expect(translate("en", "grading.title")).toBe(enStaff["grading.title"]);
   });
 
   test("fills placeholders and falls back to a readable message for unknown keys", () => {
