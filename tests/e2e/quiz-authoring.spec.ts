@@ -324,7 +324,8 @@ test.describe("Quiz erstellen und Freitext bewerten", () => {
     browser,
     baseURL,
   }) => {
-    test.setTimeout(60_000);
+    // Two people, a course built through the UI and an axe scan per page: long on two cores.
+    test.setTimeout(120_000);
     await login("trainer");
     const quiz = await publishedQuizFor(page, "Bewertungskurs");
     const essay = "Ich bürste den Staub ab und öle die Platte dünn mit Leinölfirnis.";
@@ -423,7 +424,8 @@ test.describe("Quiz erstellen und Freitext bewerten", () => {
     browser,
     baseURL,
   }) => {
-    test.setTimeout(60_000);
+    // Two people, a course built through the UI and an axe scan per page: long on two cores.
+    test.setTimeout(120_000);
     await login("trainer");
     const quiz = await publishedQuizFor(page, "Fremder Blick");
     const lena = await openAs(browser, baseURL, demoAccounts.apprentice);
