@@ -29,6 +29,7 @@ CREATE TABLE "questions" (
 	"general_feedback" jsonb,
 	"general_feedback_html" text,
 	"image" text,
+	"image_alt" text,
 	"points" double precision DEFAULT 1 NOT NULL,
 	"config" jsonb NOT NULL,
 	"archived_at" timestamp with time zone,
@@ -36,7 +37,8 @@ CREATE TABLE "questions" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "questions_quiz_key_key" UNIQUE("quiz_id","key"),
 	CONSTRAINT "questions_points_range" CHECK ("questions"."points" >= 0 and "questions"."points" <= 100),
-	CONSTRAINT "questions_config_type" CHECK ("questions"."config"->>'type' = "questions"."type"::text)
+	CONSTRAINT "questions_config_type" CHECK ("questions"."config"->>'type' = "questions"."type"::text),
+	CONSTRAINT "questions_image_has_alt" CHECK ("questions"."image" is null or length(trim("questions"."image_alt")) > 0)
 );
 --> statement-breakpoint
 CREATE TABLE "quiz_attempts" (

@@ -80,8 +80,9 @@ export const questions = pgTable(
     promptHtml: text().notNull(),
     generalFeedback: jsonb(),
     generalFeedbackHtml: text(),
-    /** A media URL (`/media/...`). */
+    /** A media URL (`/media/...`) and what the picture shows, for those who cannot see it. */
     image: text(),
+    imageAlt: text(),
     points: doublePrecision().notNull().default(1),
     config: jsonb().notNull(),
     archivedAt: timestamp({ withTimezone: true }),
@@ -91,6 +92,7 @@ export const questions = pgTable(
   (t) => [
     check("questions_points_range", sql`${t.points} >= 0 and ${t.points} <= 100`),
     check("questions_config_type", sql`${t.config}->>'type' = ${t.type}::text`),
+    check("questions_image_has_alt", sql`${t.image} is null or length(trim(${t.imageAlt})) > 0`),
     // Also serves "the questions of a quiz in order".
     unique("questions_quiz_key_key").on(t.quizId, t.key),
   ],

@@ -26,6 +26,7 @@ export async function createQuiz(db: Database, moduleId: string, file: z.input<t
       prompt,
       generalFeedback: feedback,
       image: null,
+      imageAlt: null,
       points: question.type === "description" ? 0 : question.points,
       config: configFromFile(question),
     });

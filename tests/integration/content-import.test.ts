@@ -150,6 +150,13 @@ describe("errors name file and line", () => {
       message: /ohne richtige Antwort/,
     },
     {
+      name: "a quiz picture without a text saying what it shows",
+      file: "kaputt/01-erstes-modul/quiz.yaml",
+      content: "questions:\n  - key: plan\n    type: truefalse\n    image: images/plan.svg\n    prompt: Der Plan ist maßstäblich.\n    answer: true\n",
+      line: 2,
+      message: /imageAlt/,
+    },
+    {
       name: "a GIFT question with an unclosed answer block",
       file: "kaputt/01-erstes-modul/quiz.gift",
       content: "// Kommentar\n::Gut:: Holz ist brennbar. {T}\n\n::Kaputt:: Wie viel? {=eins ~zwei\n",

@@ -17,7 +17,9 @@ export function QuestionField({ question, answer }: { question: PublicQuestion; 
   const prompt = (
     <>
       <StoredHtml id={promptId} className="question-prompt lesson-body" html={question.promptHtml} />
-      {question.image ? <img className="question-image" src={question.image} alt="" loading="lazy" /> : null}
+      {question.image ? (
+        <img className="question-image" src={question.image} alt={question.imageAlt ?? ""} loading="lazy" />
+      ) : null}
     </>
   );
   if (question.type === "description") {

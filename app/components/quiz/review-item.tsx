@@ -9,6 +9,7 @@ export type ReviewedQuestion = {
   title: string;
   promptHtml: string;
   image: string | null;
+  imageAlt: string | null;
   maxPoints: number;
   earned: number | null;
   fraction: number | null;
@@ -55,7 +56,9 @@ export function ReviewItem({ question }: { question: ReviewedQuestion }) {
       </h2>
       {state ? <p className={`verdict verdict-${state}`}>{t(`quiz.verdict.${state}`)}</p> : null}
       <StoredHtml className="question-prompt lesson-body" html={question.promptHtml} />
-      {question.image ? <img className="question-image" src={question.image} alt="" loading="lazy" /> : null}
+      {question.image ? (
+        <img className="question-image" src={question.image} alt={question.imageAlt ?? ""} loading="lazy" />
+      ) : null}
       <Detail detail={question.detail} />
       {question.notice ? <p className="muted">{t(`quiz.notice.${question.notice}`)}</p> : null}
       {question.feedback.length > 0 ? (

@@ -17,8 +17,9 @@ const common = {
   key: z.string().regex(slugPattern, "key: nur a-z, 0-9 und Bindestriche").max(80),
   title: text(160).optional(),
   prompt: text(5000),
-  /** A picture from the course folder, e.g. images/bild.svg. */
+  /** A picture from the course folder, e.g. images/bild.svg, and what it shows (required with it). */
   image: z.string().trim().min(1).optional(),
+  imageAlt: text(400).optional(),
   points: z.number().positive("Punkte größer als 0").max(100).default(1),
   /** General feedback (Markdown), shown with the result. */
   feedback: z.string().trim().max(5000).optional(),
@@ -51,7 +52,7 @@ const numericAnswer = z
 
 const shortAnswer = z.strictObject({ text: text(1000), weight: weight.default(100), feedback });
 
-export const quizQuestionFileSchema = z.discriminatedUnion(
+const questionVariants = z.discriminatedUnion(
   "type",
   [
     z.strictObject({ ...common, type: z.literal("single"), choices: z.array(choice).min(2).max(20) }),
@@ -92,6 +93,11 @@ export const quizQuestionFileSchema = z.discriminatedUnion(
     error: "type: single, multiple, truefalse, numeric, shorttext, ordering, matching, essay oder description",
   },
 );
+
+export const quizQuestionFileSchema = questionVariants.refine((q) => !q.image || q.imageAlt, {
+  message: "imageAlt: sag in Worten, was das Bild zeigt (für Menschen, die es nicht sehen)",
+  path: ["imageAlt"],
+});
 
 export const reviewPolicies = ["after-attempt", "after-pass", "never"] as const;
 

@@ -112,6 +112,7 @@ async function draftFromFile(
     prompt: prompt.document,
     generalFeedback: feedback?.document ?? null,
     image: image ? `/media/${image.fileName}` : null,
+    imageAlt: image ? (question.imageAlt ?? null) : null,
     points: question.type === "description" ? 0 : question.points,
     config: configFromFile(question),
   });

@@ -22,6 +22,7 @@ export async function readSlots(db: Database, attemptId: string, page: number | 
       promptHtml: questions.promptHtml,
       generalFeedbackHtml: questions.generalFeedbackHtml,
       image: questions.image,
+      imageAlt: questions.imageAlt,
       config: questions.config,
     })
     .from(attemptAnswers)

@@ -11,6 +11,7 @@ export type PublicQuestion = {
   title: string;
   promptHtml: string;
   image: string | null;
+  imageAlt: string | null;
   points: number;
   /** single, multiple: choices; ordering: items in the current order; matching: options. */
   parts: { value: string; text: string }[];
@@ -34,6 +35,7 @@ export type QuestionRow = {
   title: string;
   promptHtml: string;
   image: string | null;
+  imageAlt: string | null;
   config: QuestionConfig;
 };
 
@@ -95,6 +97,7 @@ export function publicQuestion(question: QuestionRow, slot: SlotRow): PublicQues
     title: question.title,
     promptHtml: question.promptHtml,
     image: question.image,
+    imageAlt: question.imageAlt,
     points: slot.maxPoints,
     parts,
     prompts: question.config.type === "matching" ? question.config.pairs.map((p) => p.left) : [],

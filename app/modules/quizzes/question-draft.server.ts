@@ -17,6 +17,7 @@ export type QuestionDraft = {
   generalFeedback: JSONContent | null;
   generalFeedbackHtml: string | null;
   image: string | null;
+  imageAlt: string | null;
   points: number;
   config: QuestionConfig;
 };
@@ -148,6 +149,7 @@ export async function draftFromGift(question: GiftQuestion): Promise<DraftResult
     prompt: prompt.document,
     generalFeedback: feedback?.document ?? null,
     image: null,
+    imageAlt: null,
     points: question.config.type === "description" ? 0 : 1,
     config: question.config,
   });

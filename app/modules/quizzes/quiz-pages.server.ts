@@ -157,6 +157,7 @@ export async function attemptResult(ctx: Ctx, attemptId: string) {
         title: row.title,
         promptHtml: row.promptHtml,
         image: row.image,
+        imageAlt: row.imageAlt,
         maxPoints: row.maxPoints,
         earned: showMark && row.fraction !== null ? Math.round(row.fraction * row.maxPoints * 100) / 100 : null,
         fraction: showMark ? row.fraction : null,
