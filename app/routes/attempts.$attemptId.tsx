@@ -68,9 +68,14 @@ export const action = authenticated(async ({ ctx, params, request }) => {
   return redirect(`/attempts/${attemptId}?page=${Math.max(1, target)}${anchor}`);
 });
 
-/** Autosaves change nothing the page shows; reloading it then would only cost the phone data. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
-  formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate;
+/**
+ * Autosaves change nothing the page shows; reloading it then would only cost the phone data.
+ * After a stale save (409) the page must reload, though: it needs the current revision to save again.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, actionStatus, defaultShouldRevalidate }) => {
+  if (formData?.get("intent") === "autosave") return false;
+  return actionStatus === 409 ? true : defaultShouldRevalidate;
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => dataTitle(data?.quiz.title);
 

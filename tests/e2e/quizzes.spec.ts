@@ -626,6 +626,53 @@ test.describe("Quiz mit JavaScript", () => {
   });
 });
 
+test.describe("Quiz in zwei Fenstern", () => {
+  test("ein veraltetes Fenster speichert nichts über neuere Antworten, behält das Getippte und speichert beim zweiten Mal", async ({
+    page,
+    login,
+  }) => {
+    test.setTimeout(60_000);
+    const quiz = readQuiz("elektrische-grundlagen/01-spannung-strom-widerstand");
+    await login("apprenticeElectrical");
+    await openQuizFromCourse(page, "Elektrische Grundlagen und die fünf Sicherheitsregeln", quiz.title);
+    await expectAccessible(page);
+    const { attemptPath } = await startAttempt(page);
+    await expectAccessible(page);
+    const { page: startPage, pages } = await pagePosition(page);
+    expect(pages, "the quiz has more than one page").toBeGreaterThan(startPage);
+
+    // A second tab on the same page of the same attempt.
+    const other = await page.context().newPage();
+    await other.goto(page.url());
+    await expectOnPage(other, startPage, pages);
+
+    // The first tab moves on: that save counts the attempt's revision up.
+    await page.getByRole("button", { name: "Weiter →", exact: true }).click();
+    await expectOnPage(page, startPage + 1, pages);
+    await expectAccessible(page);
+
+    // The second tab still shows the old revision. Something is chosen there, then "Weiter".
+    const choice = other.locator(".attempt-form input[type=radio], .attempt-form input[type=checkbox]").first();
+    const text = other.locator(".attempt-form input.input, .attempt-form textarea").first();
+    const typed = `7,${Date.now() % 100}`;
+    const usesChoice = (await choice.count()) > 0;
+    if (usesChoice) await choice.check();
+    else await text.fill(typed);
+    await other.getByRole("button", { name: "Weiter →", exact: true }).click();
+    await expect(other.getByRole("alert")).toContainText("in einem anderen Fenster geändert");
+    await expectOnPage(other, startPage, pages);
+    if (usesChoice) await expect(choice).toBeChecked();
+    else await expect(text).toHaveValue(typed);
+    await expectAccessible(other);
+
+    // Pressed again, the save names the current revision and goes through.
+    await other.getByRole("button", { name: "Weiter →", exact: true }).click();
+    await expectOnPage(other, startPage + 1, pages);
+    await expect(other).toHaveURL(new RegExp(`${attemptPath}\\?page=${startPage + 1}$`));
+    await other.close();
+  });
+});
+
 test.describe("Quiz ohne JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
