@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { courseModules, courses, lessons } from "#db/schema/index.ts";
+import { courseModules, courses, lessons, questions } from "#db/schema/index.ts";
 import { copyLibraryCourse } from "#app/modules/authoring/copy-library-course.server.ts";
 import { createCourse as createOwnCourse, updateCourse } from "#app/modules/authoring/course-writes.server.ts";
 import { addLesson, moveLesson } from "#app/modules/authoring/lesson-writes.server.ts";
@@ -12,7 +12,9 @@ import { listCatalogue } from "#app/modules/courses/catalogue.server.ts";
 import { readLesson } from "#app/modules/courses/lesson-page.server.ts";
 import { readMedia } from "#app/modules/media/read-media.server.ts";
 import { ForbiddenError, NotFoundError } from "#app/utils/errors.ts";
+import { quizForEditing } from "#app/modules/quizzes/authoring/quiz-for-editing.server.ts";
 import { createCourse } from "#tests/factories/courses.ts";
+import { createQuiz } from "#tests/factories/quizzes.ts";
 import { ctxFor } from "#tests/factories/index.ts";
 import { createWorld } from "#tests/factories/world.ts";
 import { openTestDatabase } from "#tests/setup/database.ts";
@@ -196,6 +198,18 @@ describe("structure", () => {
 
   test("'Als Vorlage übernehmen' copies a library course as a draft of the organisation", async () => {
     const library = await createCourse(db, { owner: null, modules: 2, lessonsPerModule: 3 });
+    const libraryQuiz = await createQuiz(db, library.modules[0]?.id ?? "", {
+      passPercent: 70,
+      attempts: 2,
+      questions: [
+        { key: "holz", type: "truefalse", prompt: "Holz arbeitet.", answer: true },
+        { key: "alt", type: "truefalse", prompt: "Wird archiviert.", answer: false },
+      ],
+    });
+    await db
+      .update(questions)
+      .set({ archivedAt: new Date() })
+      .where(eq(questions.id, libraryQuiz.questionIds.alt ?? ""));
     const copy = await copyLibraryCourse({
       ctx: await as("trainer"),
       input: { courseId: library.course.id, organizationId: world.company.id },
@@ -209,6 +223,13 @@ describe("structure", () => {
     const editing = await courseForEditing(await as("trainer"), copy.id);
     expect(editing.modules.map((m) => m.lessons.length)).toEqual([3, 3]);
     expect(editing.modules.flatMap((m) => m.lessons).every((l) => l.published && !l.unpublishedChanges)).toBe(true);
+    // The first module's quiz comes along with its live questions, as the organisation's own.
+    const copiedQuizId = editing.modules[0]?.quizId ?? "";
+    expect(editing.modules[1]?.quizId).toBeNull();
+    const quiz = await quizForEditing(await as("trainer"), copiedQuizId);
+    expect(quiz.quiz).toMatchObject({ passPercent: 70, maxAttempts: 2 });
+    expect(quiz.questions.map((q) => [q.title, q.archived])).toEqual([["Holz arbeitet.", false]]);
+    expect(copiedQuizId).not.toBe(libraryQuiz.quiz.id);
 
     await expect(
       copyLibraryCourse({

@@ -1,13 +1,14 @@
 import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
-import { courseModules, courses, lessons } from "#db/schema/index.ts";
+import { courseModules, courses, lessons, questions, quizzes } from "#db/schema/index.ts";
+import type { Database } from "#db/client.server.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
 import { requirePermission } from "#app/modules/permissions/permissions.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 import { uniqueSlug } from "./slugs.ts";
 
 /**
- * "Als Vorlage übernehmen": copies a published library course with its live modules and lessons
- * into the organisation as a draft, in one transaction. The copy starts with the lessons already
+ * "Als Vorlage übernehmen": copies a published library course with its live modules, lessons and
+ * quizzes into the organisation as a draft, in one transaction. The copy starts with the lessons already
  * published (same text and HTML), so publishing the course is all it takes to use it as is.
  */
 export async function copyLibraryCourse({
@@ -87,6 +88,40 @@ export async function copyLibraryCourse({
         })),
       );
     }
+    await copyQuizzes(tx, new Map(modules.map((m) => [m.id, moduleIdBySlug.get(m.slug) ?? ""])));
     return copy;
   });
+}
+
+/** Each module's quiz with its live questions; the copy's attempts start from nothing. */
+async function copyQuizzes(tx: Database, moduleIds: Map<string, string>) {
+  const sourceQuizzes = await tx
+    .select()
+    .from(quizzes)
+    .where(inArray(quizzes.moduleId, [...moduleIds.keys()]));
+  if (sourceQuizzes.length === 0) return;
+  const copies = await tx
+    .insert(quizzes)
+    .values(
+      sourceQuizzes.map(({ id: _id, createdAt: _c, updatedAt: _u, moduleId, ...settings }) => ({
+        ...settings,
+        moduleId: moduleIds.get(moduleId) ?? "",
+      })),
+    )
+    .returning({ id: quizzes.id, moduleId: quizzes.moduleId });
+  const copyOfModule = new Map(copies.map((quiz) => [quiz.moduleId, quiz.id]));
+  const quizIds = new Map(
+    sourceQuizzes.map((quiz) => [quiz.id, copyOfModule.get(moduleIds.get(quiz.moduleId) ?? "") ?? ""]),
+  );
+  const sourceQuestions = await tx
+    .select()
+    .from(questions)
+    .where(and(inArray(questions.quizId, [...quizIds.keys()]), isNull(questions.archivedAt)));
+  if (sourceQuestions.length === 0) return;
+  await tx.insert(questions).values(
+    sourceQuestions.map(({ id: _id, createdAt: _c, updatedAt: _u, quizId, ...question }) => ({
+      ...question,
+      quizId: quizIds.get(quizId) ?? "",
+    })),
+  );
 }
