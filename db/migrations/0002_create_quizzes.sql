@@ -30,6 +30,8 @@ CREATE TABLE "questions" (
 	"general_feedback_html" text,
 	"image" text,
 	"image_alt" text,
+	"image_width" integer,
+	"image_height" integer,
 	"points" double precision DEFAULT 1 NOT NULL,
 	"config" jsonb NOT NULL,
 	"archived_at" timestamp with time zone,

@@ -83,6 +83,9 @@ export const questions = pgTable(
     /** A media URL (`/media/...`) and what the picture shows, for those who cannot see it. */
     image: text(),
     imageAlt: text(),
+    /** Pixel size, so the page keeps its layout while the picture loads. */
+    imageWidth: integer(),
+    imageHeight: integer(),
     points: doublePrecision().notNull().default(1),
     config: jsonb().notNull(),
     archivedAt: timestamp({ withTimezone: true }),

@@ -27,6 +27,8 @@ export async function createQuiz(db: Database, moduleId: string, file: z.input<t
       generalFeedback: feedback,
       image: null,
       imageAlt: null,
+      imageWidth: null,
+      imageHeight: null,
       points: question.type === "description" ? 0 : question.points,
       config: configFromFile(question),
     });

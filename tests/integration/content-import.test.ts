@@ -52,6 +52,15 @@ describe("the repository's library", () => {
       const types = new Set(quiz?.questions.map((q) => q.config.type));
       expect(types.size, where).toBeGreaterThanOrEqual(3);
     }
+    // Question pictures come with a text alternative and their size (no layout jumps on a phone).
+    const pictured = quizzes.flatMap(({ quiz }) => quiz?.questions.filter((q) => q.image) ?? []);
+    expect(pictured.length).toBeGreaterThan(0);
+    for (const question of pictured) {
+      expect(question.image).toMatch(/^\/media\/[0-9a-f]{64}\.svg$/);
+      expect(question.imageAlt?.length).toBeGreaterThan(20);
+      expect(question.imageWidth).toBeGreaterThan(0);
+      expect(question.imageHeight).toBeGreaterThan(0);
+    }
     const all = new Set(quizzes.flatMap(({ quiz }) => quiz?.questions.map((q) => q.config.type) ?? []));
     for (const type of ["single", "multiple", "truefalse", "numeric", "shorttext", "ordering", "matching", "essay"])
       expect(all).toContain(type);
@@ -152,7 +161,8 @@ describe("errors name file and line", () => {
     {
       name: "a quiz picture without a text saying what it shows",
       file: "kaputt/01-erstes-modul/quiz.yaml",
-      content: "questions:\n  - key: plan\n    type: truefalse\n    image: images/plan.svg\n    prompt: Der Plan ist maßstäblich.\n    answer: true\n",
+      content:
+        "questions:\n  - key: plan\n    type: truefalse\n    image: images/plan.svg\n    prompt: Der Plan ist maßstäblich.\n    answer: true\n",
       line: 2,
       message: /imageAlt/,
     },

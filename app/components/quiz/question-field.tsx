@@ -1,4 +1,5 @@
 import { StoredHtml } from "#app/components/ui/stored-html.tsx";
+import { QuestionImage } from "./question-image.tsx";
 import { useT, useTCount } from "#app/i18n/use-t.ts";
 import type { PublicAnswer, PublicQuestion } from "#app/modules/quizzes/public-question.ts";
 
@@ -17,9 +18,12 @@ export function QuestionField({ question, answer }: { question: PublicQuestion; 
   const prompt = (
     <>
       <StoredHtml id={promptId} className="question-prompt lesson-body" html={question.promptHtml} />
-      {question.image ? (
-        <img className="question-image" src={question.image} alt={question.imageAlt ?? ""} loading="lazy" />
-      ) : null}
+      <QuestionImage
+        src={question.image}
+        alt={question.imageAlt}
+        width={question.imageWidth}
+        height={question.imageHeight}
+      />
     </>
   );
   if (question.type === "description") {

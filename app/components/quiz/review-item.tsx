@@ -1,4 +1,5 @@
 import { StoredHtml } from "#app/components/ui/stored-html.tsx";
+import { QuestionImage } from "./question-image.tsx";
 import { useLocale, useT, useTCount } from "#app/i18n/use-t.ts";
 import type { ReviewDetail } from "#app/modules/quizzes/review-question.server.ts";
 import { formatNumber } from "#app/utils/format.ts";
@@ -10,6 +11,8 @@ export type ReviewedQuestion = {
   promptHtml: string;
   image: string | null;
   imageAlt: string | null;
+  imageWidth: number | null;
+  imageHeight: number | null;
   maxPoints: number;
   earned: number | null;
   fraction: number | null;
@@ -56,9 +59,12 @@ export function ReviewItem({ question }: { question: ReviewedQuestion }) {
       </h2>
       {state ? <p className={`verdict verdict-${state}`}>{t(`quiz.verdict.${state}`)}</p> : null}
       <StoredHtml className="question-prompt lesson-body" html={question.promptHtml} />
-      {question.image ? (
-        <img className="question-image" src={question.image} alt={question.imageAlt ?? ""} loading="lazy" />
-      ) : null}
+      <QuestionImage
+        src={question.image}
+        alt={question.imageAlt}
+        width={question.imageWidth}
+        height={question.imageHeight}
+      />
       <Detail detail={question.detail} />
       {question.notice ? <p className="muted">{t(`quiz.notice.${question.notice}`)}</p> : null}
       {question.feedback.length > 0 ? (

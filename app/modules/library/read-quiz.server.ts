@@ -113,6 +113,8 @@ async function draftFromFile(
     generalFeedback: feedback?.document ?? null,
     image: image ? `/media/${image.fileName}` : null,
     imageAlt: image ? (question.imageAlt ?? null) : null,
+    imageWidth: image?.width ?? null,
+    imageHeight: image?.height ?? null,
     points: question.type === "description" ? 0 : question.points,
     config: configFromFile(question),
   });

@@ -23,6 +23,8 @@ export async function readSlots(db: Database, attemptId: string, page: number | 
       generalFeedbackHtml: questions.generalFeedbackHtml,
       image: questions.image,
       imageAlt: questions.imageAlt,
+      imageWidth: questions.imageWidth,
+      imageHeight: questions.imageHeight,
       config: questions.config,
     })
     .from(attemptAnswers)

@@ -12,6 +12,8 @@ export type PublicQuestion = {
   promptHtml: string;
   image: string | null;
   imageAlt: string | null;
+  imageWidth: number | null;
+  imageHeight: number | null;
   points: number;
   /** single, multiple: choices; ordering: items in the current order; matching: options. */
   parts: { value: string; text: string }[];
@@ -36,6 +38,8 @@ export type QuestionRow = {
   promptHtml: string;
   image: string | null;
   imageAlt: string | null;
+  imageWidth: number | null;
+  imageHeight: number | null;
   config: QuestionConfig;
 };
 
@@ -98,6 +102,8 @@ export function publicQuestion(question: QuestionRow, slot: SlotRow): PublicQues
     promptHtml: question.promptHtml,
     image: question.image,
     imageAlt: question.imageAlt,
+    imageWidth: question.imageWidth,
+    imageHeight: question.imageHeight,
     points: slot.maxPoints,
     parts,
     prompts: question.config.type === "matching" ? question.config.pairs.map((p) => p.left) : [],

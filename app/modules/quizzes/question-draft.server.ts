@@ -18,6 +18,8 @@ export type QuestionDraft = {
   generalFeedbackHtml: string | null;
   image: string | null;
   imageAlt: string | null;
+  imageWidth: number | null;
+  imageHeight: number | null;
   points: number;
   config: QuestionConfig;
 };
@@ -150,6 +152,8 @@ export async function draftFromGift(question: GiftQuestion): Promise<DraftResult
     generalFeedback: feedback?.document ?? null,
     image: null,
     imageAlt: null,
+    imageWidth: null,
+    imageHeight: null,
     points: question.config.type === "description" ? 0 : 1,
     config: question.config,
   });

@@ -158,6 +158,8 @@ export async function attemptResult(ctx: Ctx, attemptId: string) {
         promptHtml: row.promptHtml,
         image: row.image,
         imageAlt: row.imageAlt,
+        imageWidth: row.imageWidth,
+        imageHeight: row.imageHeight,
         maxPoints: row.maxPoints,
         earned: showMark && row.fraction !== null ? Math.round(row.fraction * row.maxPoints * 100) / 100 : null,
         fraction: showMark ? row.fraction : null,
