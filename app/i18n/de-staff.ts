@@ -215,4 +215,9 @@ export const deStaff = {
   "errors.gift.tooLarge": "Die Datei ist größer als 512 KB.",
   "errors.gift.encoding": "Die Datei ist kein UTF-8-Text. Speichere sie in Moodle oder im Editor als UTF-8.",
   "errors.gift.empty": "Bitte wähl eine GIFT-Datei oder füge GIFT-Text ein.",
+  "editQuiz.showQuestion": "Frage und Lösung ansehen: {title}",
+  "answerKey.anyOther": "jede andere Zahl",
+  "answerKey.caseSensitive": "Groß- und Kleinschreibung zählt.",
+  "answerKey.distractors": "Weitere Auswahl ohne Partner: {options}",
+  "answerKey.essay": "Freitext: wird von dir oder einer Lehrkraft bewertet.",
 } as const;

@@ -213,4 +213,9 @@ export const enStaff: Record<keyof typeof deStaff, string> = {
   "errors.gift.tooLarge": "The file is larger than 512 KB.",
   "errors.gift.encoding": "The file is not UTF-8 text. Save it as UTF-8 in Moodle or your editor.",
   "errors.gift.empty": "Please choose a GIFT file or paste GIFT text.",
+  "editQuiz.showQuestion": "View question and solution: {title}",
+  "answerKey.anyOther": "any other number",
+  "answerKey.caseSensitive": "Upper and lower case count.",
+  "answerKey.distractors": "More options without a partner: {options}",
+  "answerKey.essay": "Free text: graded by you or a teacher.",
 };

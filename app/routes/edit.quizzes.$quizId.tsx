@@ -5,11 +5,14 @@ import {
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AnswerKey } from "#app/components/quiz/answer-key.tsx";
 import { GiftImportForm } from "#app/components/quiz/gift-import-form.tsx";
+import { QuestionImage } from "#app/components/quiz/question-image.tsx";
 import { QuizSettingsForm } from "#app/components/quiz/quiz-settings-form.tsx";
 import { Alert } from "#app/components/ui/alert.tsx";
 import { Button, ButtonLink } from "#app/components/ui/button.tsx";
 import { EmptyState, PageHeader, Section } from "#app/components/ui/page.tsx";
+import { StoredHtml } from "#app/components/ui/stored-html.tsx";
 import { useT, useTCount } from "#app/i18n/use-t.ts";
 import {
   type GiftImportReport,
@@ -123,6 +126,20 @@ export default function EditQuizPage() {
                     {question.archived ? ` · ${t("editCourse.archived")}` : ""}
                   </span>
                 </span>
+                <details className="question-preview">
+                  <summary>{t("editQuiz.showQuestion", { title: question.title })}</summary>
+                  <StoredHtml className="lesson-body" html={question.promptHtml} />
+                  <QuestionImage
+                    src={question.image}
+                    alt={question.imageAlt}
+                    width={question.imageWidth}
+                    height={question.imageHeight}
+                  />
+                  <AnswerKey config={question.config} />
+                  {question.generalFeedbackHtml ? (
+                    <StoredHtml className="feedback lesson-body" html={question.generalFeedbackHtml} />
+                  ) : null}
+                </details>
                 <Form method="post" className="inline-action">
                   <input
                     type="hidden"

@@ -54,7 +54,7 @@ function section(page: Page, heading: string): Locator {
 }
 
 /** The titles in the quiz editor's question list, in order. */
-const questionTitles = (page: Page) => section(page, "Fragen").locator("ol > li strong");
+const questionTitles = (page: Page) => section(page, "Fragen").locator("ol > li > span > strong");
 
 type Titles = { course: string; module: string; lesson?: string };
 
@@ -244,6 +244,13 @@ test.describe("Quiz erstellen und Freitext bewerten", () => {
     await expect(questionRows.nth(2)).toContainText("Freitext · 1 Punkt");
     await expect(page.getByRole("button", { name: "„Arbeitsbericht“ entfernen" })).toBeVisible();
     await expect(section(page, "Fragen").getByText("Kaputt")).toHaveCount(0);
+    await expectAccessible(page);
+
+    // The author can check what the upload brought: each question with its answer key.
+    const preview = section(page, "Fragen").locator("details").filter({ hasText: "Schutzausrüstung" });
+    await preview.getByText("Frage und Lösung ansehen: Schutzausrüstung").click();
+    await expect(preview.getByRole("listitem").filter({ hasText: "Staubmaske" })).toHaveText("50 % Staubmaske");
+    await expect(preview.getByRole("listitem").filter({ hasText: "Krawatte" })).toContainText("100 % Krawatte");
     await expectAccessible(page);
 
     // A pass mark of 150 % (past the browser's own max="100") is refused in German; the typed title stays.

@@ -3,9 +3,10 @@ import { courseModules, courses, questions, quizzes } from "#db/schema/index.ts"
 import type { Ctx } from "#app/modules/context.server.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 import { quizColumns } from "../load-quiz.server.ts";
+import type { QuestionConfig } from "../question-config.ts";
 import { requireManagedQuiz } from "./load-managed-quiz.server.ts";
 
-/** The quiz editor: settings and every question (archived ones too, to restore them). No answer keys. */
+/** The quiz editor: settings and every question with its answer key (archived ones too, to restore them). */
 export async function quizForEditing(ctx: Ctx, quizId: string) {
   await requireManagedQuiz(ctx.db, ctx.actor, quizId);
   const [quiz] = await ctx.db
@@ -22,10 +23,17 @@ export async function quizForEditing(ctx: Ctx, quizId: string) {
       title: questions.title,
       points: questions.points,
       promptHtml: questions.promptHtml,
+      generalFeedbackHtml: questions.generalFeedbackHtml,
+      image: questions.image,
+      imageAlt: questions.imageAlt,
+      imageWidth: questions.imageWidth,
+      imageHeight: questions.imageHeight,
+      config: questions.config,
       archived: sql<boolean>`${questions.archivedAt} is not null`,
     })
     .from(questions)
     .where(eq(questions.quizId, quizId))
     .orderBy(asc(questions.position), asc(questions.key));
-  return { quiz, questions: list };
+  // The quiz's own authors may see its answer keys, to check what an upload brought.
+  return { quiz, questions: list.map((question) => ({ ...question, config: question.config as QuestionConfig })) };
 }
