@@ -15,7 +15,7 @@ import { resolveLocale } from "#app/i18n/locale.server.ts";
 import { defaultLocale } from "#app/i18n/locales.ts";
 import { useCatalogForLocale, useT } from "#app/i18n/use-t.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
-import { organizationsWith } from "#app/modules/permissions/permissions.ts";
+import { isGrader, organizationsWith } from "#app/modules/permissions/permissions.ts";
 import { pageTitle } from "#app/utils/meta.ts";
 import stylesheet from "#app/styles/app.css?url";
 import { useNonce } from "#app/utils/nonce.tsx";
@@ -37,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             id: m.organizationId,
             name: m.organizationName,
           })),
-          grades: organizationsWith(actor, "answers.grade").length > 0,
+          grades: isGrader(actor),
           // Trainers, teachers and admins see editors and lists whose texts apprentices never need.
           staff: actor.memberships.some((m) => m.role !== "apprentice"),
           authoringOrganizations: organizationsWith(actor, "courses.manage").map((m) => ({

@@ -14,16 +14,21 @@ import { Alert } from "#app/components/ui/alert.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { useT } from "#app/i18n/use-t.ts";
 import { saveAnswers, submitAttempt } from "#app/modules/quizzes/answer-attempt.server.ts";
-import type { PublicAnswer, PublicQuestion } from "#app/modules/quizzes/public-question.ts";
+import {
+  fieldName,
+  matchFieldName,
+  type PublicAnswer,
+  type PublicQuestion,
+} from "#app/modules/quizzes/public-question.ts";
 import { attemptPage } from "#app/modules/quizzes/quiz-pages.server.ts";
-import { AttemptFormSchema, parseIntent } from "#app/modules/quizzes/schemas.ts";
+import { AttemptFormSchema, PageParamSchema, parseIntent } from "#app/modules/quizzes/schemas.ts";
 import { parseId } from "#app/utils/ids.ts";
 import { dataTitle } from "#app/utils/meta.ts";
 import { authenticated } from "#app/utils/route.server.ts";
 
 export const loader = authenticated(async ({ ctx, params, request }) => {
   const attemptId = parseId(params.attemptId, "attempt");
-  const page = Number(new URL(request.url).searchParams.get("page") ?? 1);
+  const page = PageParamSchema.parse(new URL(request.url).searchParams.get("page"));
   const view = await attemptPage(ctx, attemptId, page);
   if (view.attempt.status !== "open") throw redirect(`/attempts/${attemptId}/result`);
   return view;
@@ -70,7 +75,8 @@ export const action = authenticated(async ({ ctx, params, request }) => {
 
 /**
  * Autosaves change nothing the page shows; reloading it then would only cost the phone data.
- * After a stale save (409) the page must reload, though: it needs the current revision to save again.
+ * After a stale save (409) the page must reload: it needs the current revision to save again
+ * (Remix reloads then by default too; the two-tab e2e test depends on it, so it is said here).
  */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, actionStatus, defaultShouldRevalidate }) => {
   if (formData?.get("intent") === "autosave") return false;
@@ -80,12 +86,12 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, actionSta
 export const meta: MetaFunction<typeof loader> = ({ data }) => dataTitle(data?.quiz.title);
 
 function postedAnswer(question: PublicQuestion, posted: [string, string][]): PublicAnswer {
-  const name = `q${question.slot}`;
+  const name = fieldName(question.slot);
   const values = (key: string) => posted.filter(([k]) => k === key).map(([, v]) => v);
   return {
     picked: values(name),
     text: values(name)[0] ?? "",
-    matches: question.prompts.map((_, row) => values(`${name}.${row}`)[0] ?? ""),
+    matches: question.prompts.map((_, row) => values(matchFieldName(question.slot, row))[0] ?? ""),
   };
 }
 

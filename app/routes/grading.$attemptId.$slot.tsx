@@ -9,7 +9,7 @@ import { useFormFailure, useIsSubmitting } from "#app/components/ui/use-form-err
 import { useLocale, useT } from "#app/i18n/use-t.ts";
 import { gradeEssay } from "#app/modules/quizzes/grade-essay.server.ts";
 import { essayForGrading } from "#app/modules/quizzes/grading-queue.server.ts";
-import { GradeEssaySchema } from "#app/modules/quizzes/schemas.ts";
+import { GradeEssaySchema, SlotParamSchema } from "#app/modules/quizzes/schemas.ts";
 import { formatNumber } from "#app/utils/format.ts";
 import { formFailure, parseForm } from "#app/utils/forms.server.ts";
 import { parseId } from "#app/utils/ids.ts";
@@ -18,9 +18,9 @@ import { authenticated } from "#app/utils/route.server.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 
 function parseSlot(value: string | undefined): number {
-  const slot = Number(value);
-  if (!Number.isInteger(slot) || slot < 1 || slot > 999) throw new NotFoundError("answer");
-  return slot;
+  const slot = SlotParamSchema.safeParse(value);
+  if (!slot.success) throw new NotFoundError("answer");
+  return slot.data;
 }
 
 export const loader = authenticated(({ ctx, params }) =>

@@ -1,8 +1,7 @@
 import type { z } from "zod";
 import { quizFileSchema } from "#app/modules/library/quiz-file-schema.ts";
-import { configFromFile } from "#app/modules/library/quiz-question-config.ts";
-import { markdownToDocument } from "#app/modules/library/markdown.server.ts";
-import { finishDraft, type QuestionDraft, shortTitle } from "#app/modules/quizzes/question-draft.server.ts";
+import { draftFromFile } from "#app/modules/library/read-quiz.server.ts";
+import type { QuestionDraft } from "#app/modules/quizzes/question-draft.server.ts";
 import { settingsFromFile } from "#app/modules/quizzes/quiz-settings.ts";
 import { writeLibraryQuiz } from "#app/modules/quizzes/write-quiz.server.ts";
 import type { Database } from "#db/client.server.ts";
@@ -16,25 +15,13 @@ import { matchingOptions, type QuestionConfig } from "#app/modules/quizzes/quest
  */
 export async function createQuiz(db: Database, moduleId: string, file: z.input<typeof quizFileSchema>) {
   const parsed = quizFileSchema.parse(file);
-  const drafts: QuestionDraft[] = parsed.questions.map((question) => {
-    const prompt = markdownToDocument(question.prompt);
-    if (!prompt) throw new Error(`prompt of ${question.key} is not a document`);
-    const feedback = question.feedback ? markdownToDocument(question.feedback) : null;
-    const result = finishDraft({
-      key: question.key,
-      title: question.title ?? shortTitle(prompt),
-      prompt,
-      generalFeedback: feedback,
-      image: null,
-      imageAlt: null,
-      imageWidth: null,
-      imageHeight: null,
-      points: question.type === "description" ? 0 : question.points,
-      config: configFromFile(question),
-    });
+  const drafts: QuestionDraft[] = [];
+  for (const question of parsed.questions) {
+    // The import's own conversion; test quizzes have no pictures.
+    const result = await draftFromFile(question, "test-quiz.yaml", 1, async () => null);
     if ("error" in result) throw new Error(`${question.key}: ${result.error}`);
-    return result.draft;
-  });
+    drafts.push(result.draft);
+  }
   const { questions: _questions, ...settings } = parsed;
   await writeLibraryQuiz(
     db,

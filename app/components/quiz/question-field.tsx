@@ -1,9 +1,12 @@
 import { StoredHtml } from "#app/components/ui/stored-html.tsx";
 import { QuestionImage } from "./question-image.tsx";
 import { useT, useTCount } from "#app/i18n/use-t.ts";
-import type { PublicAnswer, PublicQuestion } from "#app/modules/quizzes/public-question.ts";
-
-const fieldName = (slot: number) => `q${slot}`;
+import {
+  fieldName,
+  matchFieldName,
+  type PublicAnswer,
+  type PublicQuestion,
+} from "#app/modules/quizzes/public-question.ts";
 
 /**
  * One question of an open attempt as plain form controls, so it works without JavaScript.
@@ -124,7 +127,12 @@ function Controls({ question, answer, name }: { question: PublicQuestion; answer
             return (
               <div className="matching-row" key={left}>
                 <label htmlFor={id}>{left}</label>
-                <select id={id} name={`${name}.${row}`} className="input" defaultValue={answer.matches[row] ?? ""}>
+                <select
+                  id={id}
+                  name={matchFieldName(question.slot, row)}
+                  className="input"
+                  defaultValue={answer.matches[row] ?? ""}
+                >
                   <option value="">{t("quiz.choose")}</option>
                   {question.parts.map((part) => (
                     <option key={part.value} value={part.value}>

@@ -94,7 +94,8 @@ function lineOfKey(source: string, key: string): number {
   return index + 1 || 1;
 }
 
-async function draftFromFile(
+/** One `quiz.yaml` question as a draft: Markdown to documents, picture resolved, answer key checked. */
+export async function draftFromFile(
   question: QuizQuestionFile,
   file: string,
   line: number,

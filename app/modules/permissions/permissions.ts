@@ -120,3 +120,24 @@ export function canGrade(actor: Actor, apprenticeOrganizations: string[]): boole
 export function requireGrader(actor: Actor, apprenticeOrganizations: string[]): void {
   if (!canGrade(actor, apprenticeOrganizations)) throw new NotFoundError("attempt");
 }
+
+/** Whether the actor grades free-text answers anywhere ("Zu bewerten" in the navigation). */
+export function isGrader(actor: Actor): boolean {
+  return organizationsWith(actor, "answers.grade").length > 0;
+}
+
+export function requireGraderSomewhere(actor: Actor): void {
+  if (!isGrader(actor)) throw new ForbiddenError("answers.grade");
+}
+
+/**
+ * Exporting a quiz as GIFT: the file holds the answer key, so only people who write courses
+ * somewhere (trainers, teachers) may take a quiz they can read to Moodle.
+ */
+export function canExportQuiz(actor: Actor): boolean {
+  return organizationsWith(actor, "courses.manage").length > 0;
+}
+
+export function requireQuizExport(actor: Actor): void {
+  if (!canExportQuiz(actor)) throw new ForbiddenError("quiz.export");
+}

@@ -1,5 +1,5 @@
-import { and, eq } from "drizzle-orm";
-import { attemptAnswers, quizAttempts, quizzes } from "#db/schema/index.ts";
+import { and, eq, sql } from "drizzle-orm";
+import { quizAttempts, quizzes } from "#db/schema/index.ts";
 import type { Database } from "#db/client.server.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
 import { requireOwnAttempt } from "#app/modules/permissions/permissions.ts";
@@ -7,6 +7,7 @@ import { NotFoundError } from "#app/utils/errors.ts";
 import { readSlots } from "./attempt-slots.server.ts";
 import { gradeResponse } from "./grading/grade-response.ts";
 import { scoreAttempt } from "./grading/score-attempt.ts";
+import type { QuestionResponse } from "./question-config.ts";
 import { readResponse } from "./public-question.ts";
 
 export type AnswerInput = {
@@ -47,16 +48,41 @@ async function lockAttempt(tx: Database, ctx: Ctx, attemptId: string) {
   return attempt;
 }
 
-async function writePage(tx: Database, input: AnswerInput) {
-  for (const slot of await readSlots(tx, input.attemptId, input.page)) {
-    if (slot.config.type === "description") continue;
+type Slot = Awaited<ReturnType<typeof readSlots>>[number];
+
+/** The page's responses as the form gives them (descriptions have none). */
+function pageResponses(slots: Slot[], input: AnswerInput): Map<number, QuestionResponse> {
+  const responses = new Map<number, QuestionResponse>();
+  for (const slot of slots) {
+    if (slot.page !== input.page || slot.config.type === "description") continue;
     const move = input.move?.slot === slot.slot ? input.move : undefined;
-    const response = readResponse(slot.config, slot, input.form, move);
-    await tx
-      .update(attemptAnswers)
-      .set({ response })
-      .where(and(eq(attemptAnswers.attemptId, input.attemptId), eq(attemptAnswers.slot, slot.slot)));
+    responses.set(slot.slot, readResponse(slot.config, slot, input.form, move));
   }
+  return responses;
+}
+
+type SlotWrite = { slot: number; response: QuestionResponse | null; fraction?: number | null; needsGrading?: boolean };
+
+/** All slots' writes in one statement, not one per question. */
+async function writeSlots(tx: Database, attemptId: string, rows: SlotWrite[], withMarks: boolean) {
+  if (rows.length === 0) return;
+  const json = JSON.stringify(
+    rows.map((row) => ({
+      slot: row.slot,
+      response: row.response,
+      fraction: row.fraction ?? null,
+      needs_grading: row.needsGrading ?? false,
+    })),
+  );
+  await tx.execute(
+    withMarks
+      ? sql`update attempt_answers as a set response = v.response, fraction = v.fraction, needs_grading = v.needs_grading
+          from jsonb_to_recordset(${json}::jsonb) as v(slot smallint, response jsonb, fraction double precision, needs_grading boolean)
+          where a.attempt_id = ${attemptId} and a.slot = v.slot`
+      : sql`update attempt_answers as a set response = v.response
+          from jsonb_to_recordset(${json}::jsonb) as v(slot smallint, response jsonb)
+          where a.attempt_id = ${attemptId} and a.slot = v.slot`,
+  );
 }
 
 /**
@@ -69,7 +95,13 @@ export async function saveAnswers({ ctx, input }: { ctx: Ctx; input: AnswerInput
     const attempt = await lockAttempt(tx, ctx, input.attemptId);
     if (attempt.status !== "open") return { status: "finished" };
     if (attempt.revision !== input.revision) return { status: "stale", revision: attempt.revision };
-    await writePage(tx, input);
+    const responses = pageResponses(await readSlots(tx, input.attemptId, input.page), input);
+    await writeSlots(
+      tx,
+      input.attemptId,
+      [...responses].map(([slot, response]) => ({ slot, response })),
+      false,
+    );
     const revision = attempt.revision + 1;
     await tx.update(quizAttempts).set({ revision, updatedAt: ctx.now }).where(eq(quizAttempts.id, attempt.id));
     return { status: "saved", revision };
@@ -86,21 +118,22 @@ export async function submitAttempt({ ctx, input }: { ctx: Ctx; input: AnswerInp
     const attempt = await lockAttempt(tx, ctx, input.attemptId);
     if (attempt.status !== "open") return { status: "finished" };
     if (attempt.revision !== input.revision) return { status: "stale", revision: attempt.revision };
-    await writePage(tx, input);
+    const slots = await readSlots(tx, input.attemptId, null);
+    const fromPage = pageResponses(slots, input);
+    const writes: SlotWrite[] = [];
     const marks = [];
-    for (const slot of await readSlots(tx, input.attemptId, null)) {
+    for (const slot of slots) {
       // An ordering question left untouched is answered with the order it was shown in.
       const response =
+        fromPage.get(slot.slot) ??
         slot.response ??
         (slot.config.type === "ordering" ? { type: "ordering" as const, order: slot.displayOrder } : null);
       const grade = gradeResponse(slot.config, response);
       const needsGrading = slot.config.type === "essay" && grade.fraction === null;
-      await tx
-        .update(attemptAnswers)
-        .set({ response, fraction: grade.fraction, needsGrading })
-        .where(and(eq(attemptAnswers.attemptId, attempt.id), eq(attemptAnswers.slot, slot.slot)));
+      writes.push({ slot: slot.slot, response, fraction: grade.fraction, needsGrading });
       marks.push({ points: slot.maxPoints, fraction: grade.fraction, graded: slot.config.type !== "description" });
     }
+    await writeSlots(tx, attempt.id, writes, true);
     const score = scoreAttempt(marks, attempt.passPercent);
     const revision = attempt.revision + 1;
     await tx

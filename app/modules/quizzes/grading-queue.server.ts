@@ -1,8 +1,8 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { attemptAnswers, courseModules, courses, questions, quizAttempts, quizzes, users } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
-import { organizationsWith, requireGrader } from "#app/modules/permissions/permissions.ts";
-import { ForbiddenError, NotFoundError } from "#app/utils/errors.ts";
+import { isGrader, requireGrader, requireGraderSomewhere } from "#app/modules/permissions/permissions.ts";
+import { NotFoundError } from "#app/utils/errors.ts";
 import type { QuestionResponse } from "./question-config.ts";
 import { apprenticeOrganizations, gradableApprentice } from "./grading-access.server.ts";
 
@@ -11,7 +11,7 @@ import { apprenticeOrganizations, gradableApprentice } from "./grading-access.se
  * their companies and students of their schools' classes. One statement, whatever the size.
  */
 export async function gradingQueue(ctx: Ctx) {
-  if (organizationsWith(ctx.actor, "answers.grade").length === 0) throw new ForbiddenError("answers.grade");
+  requireGraderSomewhere(ctx.actor);
   return ctx.db
     .select({
       attemptId: quizAttempts.id,
@@ -87,7 +87,7 @@ export async function essayForGrading(ctx: Ctx, attemptId: string, slot: number)
 
 /** How many answers wait for the actor (for the home page and navigation). */
 export async function gradingQueueCount(ctx: Ctx): Promise<number> {
-  if (organizationsWith(ctx.actor, "answers.grade").length === 0) return 0;
+  if (!isGrader(ctx.actor)) return 0;
   const [row] = await ctx.db
     .select({ n: sql<number>`count(*)::int` })
     .from(attemptAnswers)

@@ -1,10 +1,10 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import { attemptAnswers, questions, quizAttempts, quizzes } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
-import { organizationsWith, requireOwnAttempt } from "#app/modules/permissions/permissions.ts";
+import { canExportQuiz, requireOwnAttempt } from "#app/modules/permissions/permissions.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 import { readSlots } from "./attempt-slots.server.ts";
-import { liveQuestions, requireReadableQuiz } from "./load-quiz.server.ts";
+import { requireReadableQuiz } from "./load-quiz.server.ts";
 import { publicQuestion } from "./public-question.ts";
 import { mayReview } from "./quiz-settings.ts";
 import { reviewAnswer } from "./review-question.server.ts";
@@ -12,8 +12,12 @@ import { reviewAnswer } from "./review-question.server.ts";
 /** The quiz's start page: settings in words, the actor's attempts, what they may do next. */
 export async function quizOverview(ctx: Ctx, quizId: string) {
   const quiz = await requireReadableQuiz(ctx, quizId);
-  const [pool, attempts] = await Promise.all([
-    liveQuestions(ctx.db, quiz.id),
+  const [counted, attempts] = await Promise.all([
+    // Only the count: the start page has no use for the answer keys.
+    ctx.db
+      .select({ gradable: sql<number>`count(*)::int` })
+      .from(questions)
+      .where(and(eq(questions.quizId, quiz.id), isNull(questions.archivedAt), ne(questions.type, "description"))),
     ctx.db
       .select({
         id: quizAttempts.id,
@@ -27,7 +31,7 @@ export async function quizOverview(ctx: Ctx, quizId: string) {
       .where(and(eq(quizAttempts.quizId, quiz.id), eq(quizAttempts.userId, ctx.actor.id)))
       .orderBy(desc(quizAttempts.number)),
   ]);
-  const gradable = pool.filter((q) => q.config.type !== "description").length;
+  const gradable = counted[0]?.gradable ?? 0;
   const finished = attempts.filter((a) => a.status === "finished");
   const open = attempts.find((a) => a.status === "open") ?? null;
   return {
@@ -52,7 +56,7 @@ export async function quizOverview(ctx: Ctx, quizId: string) {
     passed: finished.some((a) => a.passed === true),
     attemptsLeft: quiz.maxAttempts === null ? null : Math.max(0, quiz.maxAttempts - attempts.length),
     // Trainers and teachers may take any quiz to Moodle (the file holds the answer key).
-    canExport: organizationsWith(ctx.actor, "courses.manage").length > 0,
+    canExport: canExportQuiz(ctx.actor),
   };
 }
 

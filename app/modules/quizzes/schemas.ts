@@ -26,6 +26,12 @@ export function parseIntent(intent: string): AttemptIntent {
   return { kind: intent as "previous" | "next" | "save" | "submit" | "autosave" };
 }
 
+/** `?page=` of an attempt: anything but a page number shows the first page. */
+export const PageParamSchema = z.coerce.number().int().min(1).max(999).catch(1);
+
+/** The slot in a grading URL: anything but a slot number cannot exist. */
+export const SlotParamSchema = z.coerce.number().int().min(1).max(999);
+
 export const StartQuizSchema = z.object({ intent: z.literal("start") });
 
 export const GradeEssaySchema = z.object({

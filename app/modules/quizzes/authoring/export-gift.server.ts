@@ -2,8 +2,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { JSONContent } from "@tiptap/core";
 import { questions } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
-import { organizationsWith } from "#app/modules/permissions/permissions.ts";
-import { ForbiddenError } from "#app/utils/errors.ts";
+import { requireQuizExport } from "#app/modules/permissions/permissions.ts";
 import { exportGift } from "../gift/export-gift.ts";
 import { requireReadableQuiz } from "../load-quiz.server.ts";
 import type { QuestionConfig } from "../question-config.ts";
@@ -15,7 +14,7 @@ import { documentToMarkdown } from "../question-draft.server.ts";
  */
 export async function exportQuizAsGift(ctx: Ctx, quizId: string) {
   const quiz = await requireReadableQuiz(ctx, quizId);
-  if (organizationsWith(ctx.actor, "courses.manage").length === 0) throw new ForbiddenError("quiz.export");
+  requireQuizExport(ctx.actor);
   const rows = await ctx.db
     .select({
       title: questions.title,
