@@ -5,11 +5,17 @@ import type { FormFailure } from "#app/components/ui/use-form-errors.ts";
 /** Fields whose typed value must never be sent back to the browser. */
 const SECRET_FIELDS = /password/i;
 
-export function formValues(formData: FormData): Record<string, string> {
+/** What was typed, by field. Fields in `lists` (checkbox groups of ids) keep all values, comma-joined. */
+export function formValues(formData: FormData, lists: string[] = []): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData) {
     if (typeof value === "string" && !SECRET_FIELDS.test(key)) values[key] = value;
   }
+  for (const name of lists)
+    values[name] = formData
+      .getAll(name)
+      .filter((v) => typeof v === "string")
+      .join(",");
   return values;
 }
 
@@ -18,8 +24,11 @@ export function formFailure(
   formData: FormData,
   errors: { fieldErrors?: FormFailure["fieldErrors"]; formErrors?: string[] },
   status = 400,
+  lists: string[] = [],
 ) {
-  return data({ ok: false as const, ...errors, values: formValues(formData) } satisfies FormFailure, { status });
+  return data({ ok: false as const, ...errors, values: formValues(formData, lists) } satisfies FormFailure, {
+    status,
+  });
 }
 
 export type ParseResult<T> =

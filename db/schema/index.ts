@@ -5,3 +5,4 @@ export * from "./orgs.ts";
 export * from "./training.ts";
 export * from "./courses.ts";
 export * from "./quizzes.ts";
+export * from "./assignments.ts";

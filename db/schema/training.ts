@@ -82,3 +82,21 @@ export const classEnrollments = pgTable(
     index("class_enrollments_apprentice_id_idx").on(t.apprenticeId),
   ],
 );
+
+/** Which teachers teach a class: "Meine Klassen" starts with these. */
+export const classTeachers = pgTable(
+  "class_teachers",
+  {
+    classId: uuid()
+      .notNull()
+      .references(() => schoolClasses.id, { onDelete: "cascade" }),
+    teacherId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.classId, t.teacherId] }),
+    // Serves "the classes I teach" on the teacher's home and class view.
+    index("class_teachers_teacher_id_idx").on(t.teacherId),
+  ],
+);

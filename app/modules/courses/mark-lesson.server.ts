@@ -1,3 +1,4 @@
+import { completeAssignmentsOf } from "#app/modules/assignments/recipient-progress.server.ts";
 import { and, eq } from "drizzle-orm";
 import { courseModules, courses, lessonProgress, lessons } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
@@ -17,13 +18,20 @@ async function requireReadableLesson(ctx: Ctx, lessonId: string) {
   return row;
 }
 
-/** "Als erledigt markieren". Idempotent: a second submit finds the row and changes nothing. */
+/**
+ * "Als erledigt markieren". Idempotent: a second submit finds the row and changes nothing.
+ * Assignments this lesson completes are marked done in the same transaction.
+ */
 export async function markLessonDone({ ctx, input }: { ctx: Ctx; input: { lessonId: string } }) {
   const lesson = await requireReadableLesson(ctx, input.lessonId);
-  await ctx.db
-    .insert(lessonProgress)
-    .values({ userId: ctx.actor.id, lessonId: input.lessonId, completedAt: ctx.now })
-    .onConflictDoNothing();
+  await ctx.db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(lessonProgress)
+      .values({ userId: ctx.actor.id, lessonId: input.lessonId, completedAt: ctx.now })
+      .onConflictDoNothing()
+      .returning({ lessonId: lessonProgress.lessonId });
+    if (inserted.length > 0) await completeAssignmentsOf(tx, ctx.actor.id, ctx.now);
+  });
   return lesson;
 }
 

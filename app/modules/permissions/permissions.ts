@@ -19,6 +19,8 @@ export const organizationPermissions = {
   "courses.manage": ["trainer", "teacher"],
   /** Grade free-text answers of the organisation's own apprentices (company) or students (school). */
   "answers.grade": ["trainer", "teacher"],
+  /** Give, change and withdraw assignments to the company's apprentices or the school's classes. */
+  "assignments.manage": ["trainer", "teacher"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type OrganizationPermission = keyof typeof organizationPermissions;
@@ -140,4 +142,34 @@ export function canExportQuiz(actor: Actor): boolean {
 
 export function requireQuizExport(actor: Actor): void {
   if (!canExportQuiz(actor)) throw new ForbiddenError("quiz.export");
+}
+
+/**
+ * Following one apprentice's learning (dashboards, the per-apprentice page): the company's
+ * trainers and admins (`team.view`), and the teachers and admins of a school with a class the
+ * apprentice is in (`classes.view`). `apprenticeOrganizations` as for `canGrade`.
+ */
+export function canFollowApprentice(
+  actor: Actor,
+  apprentice: { companies: string[]; schools: string[] },
+): { asCompany: string[]; asSchool: string[] } {
+  return {
+    asCompany: apprentice.companies.filter((id) => can(actor, "team.view", id)),
+    asSchool: apprentice.schools.filter((id) => can(actor, "classes.view", id)),
+  };
+}
+
+/** Throws "not found" unless the actor follows the apprentice in at least one organisation. */
+export function requireFollowApprentice(actor: Actor, apprentice: { companies: string[]; schools: string[] }) {
+  const via = canFollowApprentice(actor, apprentice);
+  if (via.asCompany.length === 0 && via.asSchool.length === 0) throw new NotFoundError("apprentice");
+  return via;
+}
+
+/**
+ * Managing one assignment: the trainers and teachers of the organisation that gave it. Others
+ * get "not found", so assignment ids reveal nothing.
+ */
+export function requireAssignmentManage(actor: Actor, assignment: { organizationId: string }): void {
+  if (!can(actor, "assignments.manage", assignment.organizationId)) throw new NotFoundError("assignment");
 }

@@ -1,3 +1,4 @@
+import { completeAssignmentsOf } from "#app/modules/assignments/recipient-progress.server.ts";
 import { and, eq, sql } from "drizzle-orm";
 import { quizAttempts, quizzes } from "#db/schema/index.ts";
 import type { Database } from "#db/client.server.ts";
@@ -149,6 +150,7 @@ export async function submitAttempt({ ctx, input }: { ctx: Ctx; input: AnswerInp
         gradedAt: score.complete ? ctx.now : null,
       })
       .where(and(eq(quizAttempts.id, attempt.id), eq(quizAttempts.status, "open")));
+    if (score.passed) await completeAssignmentsOf(tx, ctx.actor.id, ctx.now);
     return { status: "submitted", revision };
   });
 }

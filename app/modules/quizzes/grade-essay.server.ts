@@ -1,3 +1,4 @@
+import { completeAssignmentsOf } from "#app/modules/assignments/recipient-progress.server.ts";
 import { and, eq } from "drizzle-orm";
 import { attemptAnswers, questions, quizAttempts, quizzes } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
@@ -71,6 +72,7 @@ export async function gradeEssay({ ctx, input }: { ctx: Ctx; input: GradeEssayIn
         updatedAt: ctx.now,
       })
       .where(eq(quizAttempts.id, attempt.id));
+    if (score.passed) await completeAssignmentsOf(tx, attempt.userId, ctx.now);
     return { status: "graded", percent: score.percent, passed: score.passed };
   });
 }

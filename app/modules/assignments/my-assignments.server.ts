@@ -1,0 +1,64 @@
+import { sql } from "drizzle-orm";
+import { assignmentRecipients, assignments } from "#db/schema/index.ts";
+import type { Ctx } from "#app/modules/context.server.ts";
+import { todayInGermany } from "#app/modules/training/training-year.ts";
+import { assignmentSummaries, targetPath } from "./assignment-summaries.server.ts";
+import { nextSteps, recipientProgress } from "./recipient-progress.server.ts";
+import { compareForApprentice, daysUntil, deriveStatus } from "./status.ts";
+
+/**
+ * "Meine Aufgaben": the actor's own assignments, nobody else's, overdue first, then by due date,
+ * each with its progress, what to open next and roughly how long the rest takes. Three
+ * statements, whatever the number of assignments.
+ */
+export async function myAssignments(ctx: Ctx) {
+  const mine = sql`ar.apprentice_id = ${ctx.actor.id}`;
+  const [summaries, progress, next] = await Promise.all([
+    assignmentSummaries(
+      ctx.db,
+      sql`exists (select 1 from ${assignmentRecipients} where ${assignmentRecipients.assignmentId} = ${assignments.id} and ${assignmentRecipients.apprenticeId} = ${ctx.actor.id})`,
+    ),
+    recipientProgress(ctx.db, mine),
+    nextSteps(ctx.db, mine),
+  ]);
+  const today = todayInGermany(ctx.now);
+  const progressById = new Map(progress.map((p) => [p.assignmentId, p]));
+  const nextById = new Map(next.map((step) => [step.assignmentId, step]));
+  return summaries
+    .flatMap((summary) => {
+      const own = progressById.get(summary.id);
+      if (!own) return [];
+      const step = nextById.get(summary.id);
+      return [
+        {
+          id: summary.id,
+          kind: summary.kind,
+          title: summary.title,
+          courseTitle: summary.courseTitle,
+          givenBy: summary.createdByName,
+          organizationName: summary.organizationName,
+          note: summary.note,
+          dueOn: summary.dueOn,
+          daysLeft: daysUntil(summary.dueOn, today),
+          status: deriveStatus(own, summary.dueOn, today),
+          completedAt: own.completedAt,
+          itemsDone: own.itemsDone,
+          itemsTotal: own.itemsTotal,
+          scorePercent: own.scorePercent,
+          pendingGrading: own.pendingGrading,
+          minutesNeeded: own.completedAt ? 0 : own.minutesNeeded,
+          href: targetPath(summary),
+          next:
+            step && !own.completedAt
+              ? {
+                  kind: step.kind,
+                  title: step.title,
+                  href: `/${step.kind === "lesson" ? "lessons" : "quizzes"}/${step.id}`,
+                }
+              : null,
+        },
+      ];
+    })
+    .sort(compareForApprentice);
+}
+export type MyAssignment = Awaited<ReturnType<typeof myAssignments>>[number];

@@ -1,0 +1,80 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "#db/client.server.ts";
+import { classEnrollments, memberships, schoolClasses } from "#db/schema/index.ts";
+import type { OrganizationKind } from "#app/modules/permissions/roles.ts";
+
+export type RecipientChoice = { apprenticeIds: string[]; classId?: string | undefined; scope: "class" | "chosen" };
+
+export type ResolvedRecipients =
+  | { ok: true; apprenticeIds: string[]; classId: string | null }
+  | { ok: false; field: "apprenticeIds" | "classId"; error: string };
+
+/**
+ * Who receives an assignment, proven to belong to the organisation inside the caller's
+ * transaction: a company's own apprentices; a school's class (all of it, or chosen students of
+ * it; a training centre may do either). Ids from the form that are not theirs are dropped, never trusted.
+ */
+export async function resolveRecipients(
+  db: Database,
+  organization: { id: string; kind: OrganizationKind },
+  choice: RecipientChoice,
+): Promise<ResolvedRecipients> {
+  if (!choice.classId) {
+    // A school's apprentices meet it through classes; companies and training centres pick people.
+    if (organization.kind === "school")
+      return { ok: false, field: "classId", error: "errors.assignment.classRequired" };
+    if (choice.apprenticeIds.length === 0)
+      return { ok: false, field: "apprenticeIds", error: "errors.assignment.recipientsRequired" };
+    const rows = await db
+      .selectDistinct({ id: memberships.userId })
+      .from(memberships)
+      .where(
+        and(
+          eq(memberships.organizationId, organization.id),
+          eq(memberships.role, "apprentice"),
+          inArray(memberships.userId, choice.apprenticeIds),
+        ),
+      );
+    if (rows.length !== new Set(choice.apprenticeIds).size)
+      return { ok: false, field: "apprenticeIds", error: "errors.assignment.recipientsUnknown" };
+    return { ok: true, apprenticeIds: rows.map((row) => row.id), classId: null };
+  }
+  const students = await db
+    .select({ id: classEnrollments.apprenticeId })
+    .from(classEnrollments)
+    .innerJoin(schoolClasses, eq(schoolClasses.id, classEnrollments.classId))
+    .where(and(eq(classEnrollments.classId, choice.classId), eq(schoolClasses.schoolId, organization.id)));
+  const enrolled = new Set(students.map((row) => row.id));
+  if (enrolled.size === 0) {
+    const [known] = await db
+      .select({ id: schoolClasses.id })
+      .from(schoolClasses)
+      .where(and(eq(schoolClasses.id, choice.classId), eq(schoolClasses.schoolId, organization.id)));
+    return known
+      ? { ok: false, field: "classId", error: "errors.assignment.classEmpty" }
+      : { ok: false, field: "classId", error: "errors.assignment.classRequired" };
+  }
+  if (choice.scope === "class") return { ok: true, apprenticeIds: [...enrolled], classId: choice.classId };
+  if (choice.apprenticeIds.length === 0)
+    return { ok: false, field: "apprenticeIds", error: "errors.assignment.recipientsRequired" };
+  if (!choice.apprenticeIds.every((id) => enrolled.has(id)))
+    return { ok: false, field: "apprenticeIds", error: "errors.assignment.recipientsUnknown" };
+  return { ok: true, apprenticeIds: [...new Set(choice.apprenticeIds)], classId: choice.classId };
+}
+
+/**
+ * Recipients who could not open an organisation's own course: they must belong to the owner.
+ * Library courses are open to everyone signed in.
+ */
+export async function recipientsWithoutAccess(
+  db: Database,
+  ownerOrganizationId: string | null,
+  apprenticeIds: string[],
+): Promise<number> {
+  if (ownerOrganizationId === null || apprenticeIds.length === 0) return 0;
+  const [row] = await db
+    .select({ members: sql<number>`count(distinct ${memberships.userId})::int` })
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, ownerOrganizationId), inArray(memberships.userId, apprenticeIds)));
+  return apprenticeIds.length - (row?.members ?? 0);
+}
