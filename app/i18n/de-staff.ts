@@ -1,8 +1,15 @@
+import { deStaffAssignments } from "./de-staff-assignments.ts";
+import { deStaffTeam } from "./de-staff-team.ts";
+import { deStaffClasses } from "./de-staff-classes.ts";
+
 /**
  * German texts only trainers, teachers and admins see (editors, grading, invitations). Their own
  * chunk: an apprentice's phone never downloads them (see translate.ts).
  */
 export const deStaff = {
+  ...deStaffAssignments,
+  ...deStaffTeam,
+  ...deStaffClasses,
   "invitations.title": "Einladungen",
   "invitations.lead": "Lade Leute zu {organization} ein. Jeder Code gilt für eine Person und nur einmal.",
   "invitations.new": "Neue Einladung",
