@@ -3,7 +3,10 @@
 import { count } from "drizzle-orm";
 import { closeDatabase } from "#db/client.server.ts";
 import { users } from "#db/schema/index.ts";
+import path from "node:path";
 import { hasDemo, seedDemo } from "#db/seed/demo.server.ts";
+import { seedDemoLearning } from "#db/seed/demo-learning.server.ts";
+import { importLibrary } from "#app/modules/library/import-library.server.ts";
 import { isLocalDatabaseUrl } from "#db/seed/local-database.ts";
 import { upsertReferenceData } from "#db/seed/reference-data.server.ts";
 import { appDatabase } from "#app/utils/db.server.ts";
@@ -28,6 +31,10 @@ async function main(): Promise<number> {
   const [row] = await db.select({ n: count() }).from(users);
   if ((row?.n ?? 0) > 0) console.log(`Hinweis: Die Datenbank hat schon ${row?.n} Konten; die Demo kommt dazu.`);
   await seedDemo(db, new Date());
+  // The demo's assignments and progress point into the library, so it comes first.
+  const library = await importLibrary(db, path.resolve("content"));
+  if (library.errors.length > 0) console.error("Kursbibliothek mit Fehlern: npm run content:import zeigt sie.");
+  await seedDemoLearning(db, new Date());
   console.log("Demo-Daten angelegt. Anmeldung z. B. mit azubi@example.com / werkbank-demo");
   return 0;
 }

@@ -2,6 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ContinueLearning } from "#app/components/home/continue-learning.tsx";
 import { AdminOverview } from "#app/components/home/admin-overview.tsx";
+import { MyAssignments } from "#app/components/home/my-assignments.tsx";
 import { MyTraining } from "#app/components/home/my-training.tsx";
 import { MyClasses } from "#app/components/home/my-classes.tsx";
 import { MyTeam } from "#app/components/home/my-team.tsx";
@@ -24,6 +25,7 @@ export default function HomePage() {
   return (
     <>
       <PageHeader title={t("home.greeting", { name: home.name })} />
+      {home.assignments ? <MyAssignments assignments={home.assignments} /> : null}
       {home.isApprentice ? <ContinueLearning learning={home.learning} /> : null}
       {home.training ? <MyTraining training={home.training} /> : null}
       {home.waitingForGrade > 0 ? (

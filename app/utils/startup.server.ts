@@ -1,6 +1,7 @@
 import { count } from "drizzle-orm";
 import { users } from "#db/schema/index.ts";
 import { seedDemo } from "#db/seed/demo.server.ts";
+import { seedDemoLearning } from "#db/seed/demo-learning.server.ts";
 import { upsertReferenceData } from "#db/seed/reference-data.server.ts";
 import path from "node:path";
 import { importLibrary } from "#app/modules/library/import-library.server.ts";
@@ -24,6 +25,7 @@ export async function startUp(): Promise<void> {
   const [row] = await db.select({ n: count() }).from(users);
   if ((row?.n ?? 0) > 0) return;
   await seedDemo(db, new Date());
+  await seedDemoLearning(db, new Date());
   console.log("Demo-Daten angelegt. Anmeldung z. B. mit azubi@example.com / werkbank-demo");
 }
 

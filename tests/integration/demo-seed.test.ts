@@ -3,6 +3,9 @@ import { describe, expect, test } from "vitest";
 import { openDatabase } from "#db/client.server.ts";
 import { DEMO_PASSWORD, demoAccounts } from "#db/seed/demo-accounts.ts";
 import { hasDemo, seedDemo } from "#db/seed/demo.server.ts";
+import { seedDemoLearning } from "#db/seed/demo-learning.server.ts";
+import { importLibrary } from "#app/modules/library/import-library.server.ts";
+import path from "node:path";
 import { users } from "#db/schema/index.ts";
 import { loadActor } from "#app/modules/auth/actor.server.ts";
 import { logIn } from "#app/modules/auth/log-in.server.ts";
@@ -16,6 +19,8 @@ describe("demo data", () => {
   test("every README login works and lands on a home with real content", async () => {
     const now = new Date("2026-11-27T09:00:00Z");
     await seedDemo(db, now);
+    await importLibrary(db, path.resolve("content"));
+    await seedDemoLearning(db, now);
     expect(await hasDemo(db)).toBe(true);
 
     const homes: Record<string, Awaited<ReturnType<typeof homeFor>>> = {};
@@ -43,6 +48,11 @@ describe("demo data", () => {
       "Tischlerei Krüger",
     ]);
     expect(homes.admin?.administration[0]?.members.length).toBe(5);
+    // Lena has work from her trainer and her teacher: one overdue (first), one done, the rest open.
+    const tasks = homes.apprentice?.assignments ?? [];
+    expect(tasks[0]?.status).toBe("overdue");
+    expect(tasks.map((a) => a.status).sort()).toEqual(["done", "inProgress", "open", "overdue"]);
+    expect(tasks.map((a) => a.organizationName)).toContain("Berufsbildende Schule Altmark");
     await close();
   });
 });

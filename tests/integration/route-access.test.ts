@@ -8,6 +8,7 @@ import { storeMedia } from "#app/modules/media/store.server.ts";
 import { createInvitation } from "#app/modules/orgs/create-invitation.server.ts";
 import { submitAttempt } from "#app/modules/quizzes/answer-attempt.server.ts";
 import { startAttempt } from "#app/modules/quizzes/start-attempt.server.ts";
+import { assign } from "#tests/factories/assignments.ts";
 import { createCourse } from "#tests/factories/courses.ts";
 import { attemptSlots, createQuiz, pageForm } from "#tests/factories/quizzes.ts";
 import { ctxFor, sessionCookieFor } from "#tests/factories/index.ts";
@@ -88,6 +89,19 @@ const companyAuthors = (ok: number) => ({ anonymous: 302, trainer: ok, admin: 40
 const attemptOwner = (ok: number) => ({ anonymous: 302, apprentice: ok, everyone: 404 });
 // Grading the apprentice's essay: the company's trainer and the class's teacher.
 const graders = (ok: number) => ({ anonymous: 302, trainer: ok, teacher: ok, everyone: 404 });
+
+// Giving assignments: the organisation's trainers or teachers. Admins and apprentices are members
+// without the role (403); outsiders must not learn the organisation exists (404).
+const assignmentGivers = (kind: "company" | "school", ok: number): Expectation =>
+  kind === "company"
+    ? { anonymous: 302, trainer: ok, admin: 403, apprentice: 403, everyone: 404 }
+    : { anonymous: 302, teacher: ok, schoolAdmin: 403, everyone: 404 };
+const companyAssignment = await assign(db, {
+  by: world.people.trainer.id,
+  organizationId: world.company.id,
+  target: { kind: "course", id: libraryCourse.course.id },
+  apprenticeIds: [world.people.apprentice.id],
+});
 
 let openCode = "";
 
@@ -178,6 +192,74 @@ const decisions: Record<string, { load: () => Promise<RouteModule>; cases: Case[
         path: () => "/account",
         form: () => ({ currentPassword: "falsch", newPassword: "neues-langes-pw", confirmPassword: "neues-langes-pw" }),
         expect: { anonymous: 302, everyone: 400 },
+      },
+    ],
+  },
+  "orgs.$orgId.assignments.new.tsx": {
+    load: () => import("#app/routes/orgs.$orgId.assignments.new.tsx"),
+    cases: [
+      {
+        name: "the company's form",
+        method: "GET",
+        path: (w) => `/orgs/${w.company.id}/assignments/new`,
+        params: (w) => ({ orgId: w.company.id }),
+        expect: assignmentGivers("company", 200),
+      },
+      {
+        name: "the school's form",
+        method: "GET",
+        path: (w) => `/orgs/${w.school.id}/assignments/new?class=${w.schoolClass.id}`,
+        params: (w) => ({ orgId: w.school.id }),
+        expect: assignmentGivers("school", 200),
+      },
+      {
+        name: "give one",
+        method: "POST",
+        path: (w) => `/orgs/${w.company.id}/assignments/new`,
+        params: (w) => ({ orgId: w.company.id }),
+        form: (w) => ({
+          submissionId: crypto.randomUUID(),
+          target: `course:${libraryCourse.course.id}`,
+          dueOn: "2099-12-31",
+          apprenticeIds: w.people.apprentice.id,
+        }),
+        expect: assignmentGivers("company", 302),
+      },
+    ],
+  },
+  "orgs.$orgId.assignments.$assignmentId.tsx": {
+    load: () => import("#app/routes/orgs.$orgId.assignments.$assignmentId.tsx"),
+    cases: [
+      {
+        name: "the edit page",
+        method: "GET",
+        path: (w) => `/orgs/${w.company.id}/assignments/${companyAssignment}`,
+        params: (w) => ({ orgId: w.company.id, assignmentId: companyAssignment }),
+        expect: { anonymous: 302, trainer: 200, everyone: 404 },
+      },
+      {
+        name: "under another organisation's URL",
+        method: "GET",
+        path: (w) => `/orgs/${w.otherCompany.id}/assignments/${companyAssignment}`,
+        params: (w) => ({ orgId: w.otherCompany.id, assignmentId: companyAssignment }),
+        expect: { anonymous: 302, everyone: 404 },
+      },
+      {
+        name: "change it",
+        method: "POST",
+        path: (w) => `/orgs/${w.company.id}/assignments/${companyAssignment}`,
+        params: (w) => ({ orgId: w.company.id, assignmentId: companyAssignment }),
+        form: (w) => ({ intent: "update", dueOn: "2099-12-30", note: "", apprenticeIds: w.people.apprentice.id }),
+        expect: { anonymous: 302, trainer: 302, everyone: 404 },
+      },
+      {
+        // Last: the trainer's withdrawal ends the assignment for the visitors after them.
+        name: "withdraw it",
+        method: "POST",
+        path: (w) => `/orgs/${w.company.id}/assignments/${companyAssignment}`,
+        params: (w) => ({ orgId: w.company.id, assignmentId: companyAssignment }),
+        form: () => ({ intent: "withdraw" }),
+        expect: { anonymous: 302, trainer: 302, everyone: 404 },
       },
     ],
   },

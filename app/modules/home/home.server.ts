@@ -1,4 +1,5 @@
 import type { Ctx } from "#app/modules/context.server.ts";
+import { myAssignments } from "#app/modules/assignments/my-assignments.server.ts";
 import { continueLearning } from "#app/modules/courses/continue-learning.server.ts";
 import { countOpenInvitations, listMembers } from "#app/modules/orgs/queries.server.ts";
 import { can, organizationsWith } from "#app/modules/permissions/permissions.ts";
@@ -12,7 +13,8 @@ import { companyTeam, myTraining, schoolClassesWithStudents } from "#app/modules
 export async function homeFor(ctx: Ctx) {
   const { actor } = ctx;
   const isApprentice = actor.memberships.some((m) => m.role === "apprentice");
-  const [training, learning, waitingForGrade, teams, classes, administration] = await Promise.all([
+  const [assignments, training, learning, waitingForGrade, teams, classes, administration] = await Promise.all([
+    isApprentice ? myAssignments(ctx) : null,
     isApprentice ? myTraining(ctx) : null,
     isApprentice ? continueLearning(ctx) : null,
     gradingQueueCount(ctx),
@@ -50,6 +52,7 @@ export async function homeFor(ctx: Ctx) {
     hasMemberships: actor.memberships.length > 0,
     training,
     isApprentice,
+    assignments,
     learning,
     waitingForGrade,
     teams,
