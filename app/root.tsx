@@ -38,6 +38,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             name: m.organizationName,
           })),
           grades: isGrader(actor),
+          teamOrganizations: organizationsWith(actor, "team.view")
+            .filter((m) => m.organizationKind !== "school")
+            .map((m) => ({ id: m.organizationId, name: m.organizationName })),
+          classOrganizations: organizationsWith(actor, "classes.view")
+            .filter((m) => m.organizationKind !== "company")
+            .map((m) => ({ id: m.organizationId, name: m.organizationName })),
           // Trainers, teachers and admins see editors and lists whose texts apprentices never need.
           staff: actor.memberships.some((m) => m.role !== "apprentice"),
           authoringOrganizations: organizationsWith(actor, "courses.manage").map((m) => ({

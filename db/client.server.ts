@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import type { Logger } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -26,10 +27,15 @@ const migrationsFolder = path.resolve("db/migrations");
 const casing = "snake_case";
 
 /** Opens a database and brings its schema up to date with the committed migrations. */
-export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+export async function openDatabase(
+  target: DatabaseTarget,
+  /** Sees every statement Drizzle sends (the query-count test counts them). */
+  options: { logger?: Logger } = {},
+): Promise<DatabaseHandle> {
+  const { logger } = options;
   if ("url" in target) {
     const client = postgres(target.url, { max: 10, onnotice: () => {} });
-    const db = drizzlePostgres({ client, schema, casing });
+    const db = drizzlePostgres({ client, schema, casing, logger });
     await migratePostgres(db, { migrationsFolder });
     return { db, kind: "server", close: () => client.end({ timeout: 5 }) };
   }
@@ -42,7 +48,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   } else {
     client = new PGlite();
   }
-  const db = drizzlePglite({ client, schema, casing });
+  const db = drizzlePglite({ client, schema, casing, logger });
   await migratePglite(db, { migrationsFolder });
   return { db, kind: "embedded", close: () => client.close() };
 }

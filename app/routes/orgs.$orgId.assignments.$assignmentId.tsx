@@ -8,7 +8,7 @@ import { Button } from "#app/components/ui/button.tsx";
 import { Field, TextAreaField } from "#app/components/ui/field.tsx";
 import { PageHeader, Section } from "#app/components/ui/page.tsx";
 import { useFormFailure, useIsSubmitting } from "#app/components/ui/use-form-errors.ts";
-import { useLocale, useT } from "#app/i18n/use-t.ts";
+import { useLocale, useT, useTCount } from "#app/i18n/use-t.ts";
 import { editAssignmentForm } from "#app/modules/assignments/assignment-form.server.ts";
 import { assignmentListFields, UpdateAssignmentSchema } from "#app/modules/assignments/schemas.ts";
 import { updateAssignment, withdrawAssignment } from "#app/modules/assignments/update-assignment.server.ts";
@@ -51,6 +51,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => dataTitle(data?.a
 export default function EditAssignmentPage() {
   const data = useLoaderData<typeof loader>();
   const t = useT();
+  const tc = useTCount();
   const locale = useLocale();
   const [search] = useSearchParams();
   const failure = useFormFailure("update");
@@ -71,7 +72,7 @@ export default function EditAssignmentPage() {
         actions={<a href={data.backTo}>{t("assignments.edit.back")}</a>}
       />
       {search.get("created") ? (
-        <Alert tone="success">{t("assignments.edit.created", { count: data.chosen.length })}</Alert>
+        <Alert tone="success">{tc("assignments.edit.created", data.chosen.length)}</Alert>
       ) : null}
       {search.get("saved") ? <Alert tone="success">{t("assignments.edit.saved")}</Alert> : null}
       <Section title={t("assignments.edit.progress")} id="progress">

@@ -29,6 +29,18 @@ export function AppShell({ children }: { children: ReactNode }) {
                 {t("nav.home")}
               </NavLink>
               <NavLink to="/courses">{t("nav.courses")}</NavLink>
+              {user.teamOrganizations.map((org) => (
+                <NavLink key={org.id} to={`/orgs/${org.id}/team`}>
+                  {user.teamOrganizations.length > 1 ? t("nav.teamOf", { organization: org.name }) : t("nav.team")}
+                </NavLink>
+              ))}
+              {user.classOrganizations.map((org) => (
+                <NavLink key={org.id} to={`/orgs/${org.id}/classes`}>
+                  {user.classOrganizations.length > 1
+                    ? t("nav.classesOf", { organization: org.name })
+                    : t("nav.classes")}
+                </NavLink>
+              ))}
               {user.grades ? <NavLink to="/grading">{t("nav.grading")}</NavLink> : null}
               {user.authoringOrganizations.map((org) => (
                 <NavLink key={org.id} to={`/orgs/${org.id}/courses`}>
