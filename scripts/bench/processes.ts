@@ -12,10 +12,17 @@ async function answers(origin: string): Promise<boolean> {
 export type Server = { origin: string; pid: number; stop: () => Promise<void> };
 
 const running = new Set<ChildProcess>();
+const cleanups: (() => Promise<void>)[] = [];
 
-// Ctrl-C on the bench must not leave a server holding the port.
-process.once("SIGINT", () => {
+/** Work that must happen even on Ctrl-C (dropping the bench's database). */
+export function onInterrupt(cleanup: () => Promise<void>): void {
+  cleanups.push(cleanup);
+}
+
+// Ctrl-C on the bench must not leave a server holding the port, nor a database behind.
+process.once("SIGINT", async () => {
   for (const child of running) child.kill("SIGTERM");
+  for (const cleanup of cleanups) await cleanup().catch((error: unknown) => console.error(error));
   process.exit(130);
 });
 

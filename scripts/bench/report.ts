@@ -4,6 +4,7 @@ import type { JsReport } from "./js-size.ts";
 import { kib, lessonBudgetKiB } from "./js-size.ts";
 import type { LoadOptions, LoadResult } from "./load.ts";
 import type { RenderResult, TypicalLesson } from "./render.ts";
+import type { SeedReport } from "./seed-large.ts";
 
 export type Row = { page: string; result: LoadResult | { requestsPerSec: number } };
 
@@ -80,10 +81,22 @@ export function jsTable(report: JsReport): string {
   return `${table}\n\nBudget for the lesson page: ${lessonBudgetKiB} KiB. tiptap/ProseMirror code among its chunks: ${found.length ? found.join(", ") : "none"}.`;
 }
 
+/** What the pages were measured on: rows per table and what the assignments' recipients stand at. */
+export function dataSetText(seeded: SeedReport): string {
+  const counts = Object.entries(seeded.counts)
+    .map(([table, n]) => `${table} ${whole(n)}`)
+    .join(", ");
+  const s = seeded.assignmentStatus;
+  const recipients = s
+    ? ` Assignment recipients: ${whole(s.done ?? 0)} done, ${whole(s.overdue ?? 0)} overdue, ${whole(s.open ?? 0)} open, ${whole(s.withdrawn ?? 0)} withdrawn.`
+    : "";
+  return `Data set (seeded in ${seeded.seconds.toFixed(1)} s), rows per table: ${counts}.${recipients}`;
+}
+
 export function settings(options: LoadOptions, rounds: number): string {
   return [
     `autocannon, ${options.connections} connections, ${options.seconds} s per page after ${options.warmupSeconds} s of warm-up,`,
-    `browser-like headers (gzip/br accepted); app pages in ${rounds} rounds taking turns, the median round shown.`,
+    `browser-like headers (gzip/br accepted); app pages in ${rounds} round${rounds === 1 ? "" : "s"} taking turns, the median round shown.`,
   ].join(" ");
 }
 

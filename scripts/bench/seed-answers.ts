@@ -17,7 +17,10 @@ const essays = [
 export function sampleResponse(config: QuestionConfig, right: boolean, rng: Rng, slot: LayoutSlot): QuestionResponse {
   switch (config.type) {
     case "single": {
-      const best = config.choices.reduce((top, c, i) => ((config.choices[top]?.fraction ?? 0) < c.fraction ? i : top), 0);
+      const best = config.choices.reduce(
+        (top, c, i) => ((config.choices[top]?.fraction ?? 0) < c.fraction ? i : top),
+        0,
+      );
       const others = config.choices.map((_, i) => i).filter((i) => i !== best);
       return { type: "single", choice: right ? best : rng.pick(others) };
     }

@@ -56,7 +56,7 @@ const bigCompanies = [
   { name: "Altmark Bau GmbH", town: "Stendal", trades: ["maurer", "zimmerer", "maurer"], size: 48 },
   { name: "Haustechnik Nord GmbH", town: "Salzwedel", trades: ["elektroniker", "anlagenmechaniker-shk"], size: 41 },
 ] as const;
-const minimumApprentices = 540;
+const minimumApprentices = 560;
 
 // Two schools, 20 classes: one per trade and year. Dachdecker and third-year Zimmerer go to a
 // Landesfachklasse outside the Altmark, so they are in none of these classes.
@@ -149,7 +149,7 @@ export async function seedPeople(db: Database, rng: Rng, now: Date, passwordHash
       const trade = rng.pick(plan.trades);
       const year = rng.pick([1, 1, 1, 2, 2, 2, 3, 3, 3, 3]);
       const roll = rng.next();
-      const engagement = roll < 0.15 ? rng.next() * 0.3 : roll < 0.8 ? 0.4 + rng.next() * 0.4 : 0.8 + rng.next() * 0.2;
+      const engagement = roll < 0.15 ? rng.next() * 0.3 : roll < 0.8 ? 0.5 + rng.next() * 0.35 : 0.8 + rng.next() * 0.2;
       const trainer = company.trainers[a % company.trainers.length] as Staff;
       const apprentice: Apprentice = {
         ...user,

@@ -20,12 +20,13 @@ const related: Record<string, string[]> = {
   "anlagenmechaniker-shk": ["elektroniker"],
   "kfz-mechatroniker": ["elektroniker"],
 };
-const yearFactor = [0, 0.7, 0.95, 1.1];
+const yearFactor = [0, 1, 1.25, 1.45];
 
-/** How much of a course an apprentice is meant to read: 1 = own trade or everyone's, else less. */
+/** How far into a course an apprentice reads at most: 1 = own trade or everyone's, else less. */
 function interest(course: LibraryCourse, occupation: string): number {
   if (course.occupations.includes("all") || course.occupations.includes(occupation)) return 1;
-  return (related[occupation] ?? []).some((code) => course.occupations.includes(code)) ? 0.6 : 0;
+  // Other trades' courses: read a little out of curiosity, or because a colleague recommended them.
+  return (related[occupation] ?? []).some((code) => course.occupations.includes(code)) ? 0.6 : 0.15;
 }
 
 /** The apprentice's active weeks: since their start (at most 26 weeks back) until recently. */
