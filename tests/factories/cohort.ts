@@ -27,8 +27,11 @@ export async function createCohort(
         returning id`,
   );
   const ids = apprentices.map((a) => a.id);
+  // One array parameter (Drizzle would spread a JS array into a list of parameters).
+  const uuidArray = `{${ids.join(",")}}`;
+  const lessonArray = `{${options.lessonIds.join(",")}}`;
   await db.execute(sql`insert into memberships (user_id, organization_id, role)
-    select unnest(${ids}::uuid[]), ${company.id}, 'apprentice'`);
+    select unnest(${uuidArray}::uuid[]), ${company.id}, 'apprentice'`);
   const classes = [];
   for (let c = 0; c < 3; c++) {
     const members = ids.filter((_, i) => i % 3 === c);
@@ -48,7 +51,7 @@ export async function createCohort(
     if (!row) throw new Error("no assignment");
     const recipients = classId
       ? sql`select ${row.id}::uuid, apprentice_id from class_enrollments where class_id = ${classId}`
-      : sql`select ${row.id}::uuid, unnest(${ids}::uuid[])`;
+      : sql`select ${row.id}::uuid, unnest(${uuidArray}::uuid[])`;
     await db.execute(sql`insert into assignment_recipients (assignment_id, apprentice_id) ${recipients}`);
   };
   const targets: Target[] = [
@@ -64,14 +67,14 @@ export async function createCohort(
   // Every apprentice read some lessons; every second one has a finished attempt, every fifth an open one.
   await db.execute(sql`insert into lesson_progress (user_id, lesson_id, completed_at)
     select u.id, l.id, now() - (random() * interval '60 days')
-    from unnest(${ids}::uuid[]) with ordinality as u(id, n)
-    join unnest(${options.lessonIds}::uuid[]) with ordinality as l(id, k) on l.k <= 1 + u.n % ${options.lessonIds.length}`);
+    from unnest(${uuidArray}::uuid[]) with ordinality as u(id, n)
+    join unnest(${lessonArray}::uuid[]) with ordinality as l(id, k) on l.k <= 1 + u.n % ${options.lessonIds.length}`);
   await db.execute(sql`insert into quiz_attempts
       (quiz_id, user_id, number, status, page_count, points, max_points, percent, passed, started_at, updated_at, submitted_at, graded_at)
     select ${options.quizId}, u.id, 1, 'finished', 1, (u.n % 2), 1, (u.n % 2) * 100, u.n % 2 = 1, now(), now(), now(), now()
-    from unnest(${ids}::uuid[]) with ordinality as u(id, n) where u.n % 2 = 0 or u.n % 4 = 1`);
+    from unnest(${uuidArray}::uuid[]) with ordinality as u(id, n) where u.n % 2 = 0 or u.n % 4 = 1`);
   await db.execute(sql`insert into quiz_attempts (quiz_id, user_id, number, status, page_count, max_points)
     select ${options.quizId}, u.id, 2, 'open', 1, 1
-    from unnest(${ids}::uuid[]) with ordinality as u(id, n) where u.n % 5 = 0`);
+    from unnest(${uuidArray}::uuid[]) with ordinality as u(id, n) where u.n % 5 = 0`);
   return { company, school, trainer, teacher, classes, apprenticeIds: ids };
 }

@@ -110,6 +110,98 @@ const decisions: Record<string, { load: () => Promise<RouteModule>; cases: Case[
     load: () => import("#app/routes/_index.tsx"),
     cases: [{ name: "home", method: "GET", path: () => "/", expect: signedIn }],
   },
+  "orgs.$orgId.team.tsx": {
+    load: () => import("#app/routes/orgs.$orgId.team.tsx"),
+    cases: [
+      {
+        name: "team dashboard",
+        method: "GET",
+        path: (w) => `/orgs/${w.company.id}/team`,
+        params: (w) => ({ orgId: w.company.id }),
+        // The company's trainer and admin; its apprentice is a member without the right (403).
+        expect: { anonymous: 302, trainer: 200, admin: 200, apprentice: 403, everyone: 404 },
+      },
+      {
+        name: "a school has no team dashboard",
+        method: "GET",
+        path: (w) => `/orgs/${w.school.id}/team`,
+        params: (w) => ({ orgId: w.school.id }),
+        expect: { anonymous: 302, teacher: 403, everyone: 404 },
+      },
+      {
+        name: "a malformed organisation id",
+        method: "GET",
+        path: () => "/orgs/nope/team",
+        params: () => ({ orgId: "nope" }),
+        expect: { anonymous: 302, everyone: 404 },
+      },
+    ],
+  },
+  "orgs.$orgId.apprentices.$userId.tsx": {
+    load: () => import("#app/routes/orgs.$orgId.apprentices.$userId.tsx"),
+    cases: [
+      {
+        name: "the apprentice under their company",
+        method: "GET",
+        path: (w) => `/orgs/${w.company.id}/apprentices/${w.people.apprentice.id}`,
+        params: (w) => ({ orgId: w.company.id, userId: w.people.apprentice.id }),
+        // The apprentice themself has their own home; here they are nobody's follower (404).
+        expect: { anonymous: 302, trainer: 200, admin: 200, everyone: 404 },
+      },
+      {
+        name: "the apprentice under the school of their class",
+        method: "GET",
+        path: (w) => `/orgs/${w.school.id}/apprentices/${w.people.apprentice.id}`,
+        params: (w) => ({ orgId: w.school.id, userId: w.people.apprentice.id }),
+        expect: { anonymous: 302, teacher: 200, schoolAdmin: 200, everyone: 404 },
+      },
+      {
+        name: "a malformed user id",
+        method: "GET",
+        path: (w) => `/orgs/${w.company.id}/apprentices/nope`,
+        params: (w) => ({ orgId: w.company.id, userId: "nope" }),
+        expect: { anonymous: 302, everyone: 404 },
+      },
+    ],
+  },
+  "orgs.$orgId.classes.tsx": {
+    load: () => import("#app/routes/orgs.$orgId.classes.tsx"),
+    cases: [
+      {
+        name: "the school's classes",
+        method: "GET",
+        path: (w) => `/orgs/${w.school.id}/classes`,
+        params: (w) => ({ orgId: w.school.id }),
+        expect: { anonymous: 302, teacher: 200, schoolAdmin: 200, everyone: 404 },
+      },
+      {
+        name: "one class, filtered",
+        method: "GET",
+        path: (w) => `/orgs/${w.school.id}/classes?class=${w.schoolClass.id}&status=behind&q=x`,
+        params: (w) => ({ orgId: w.school.id }),
+        expect: { anonymous: 302, teacher: 200, schoolAdmin: 200, everyone: 404 },
+      },
+    ],
+  },
+  "orgs.$orgId.classes_.$classId[.csv].ts": {
+    load: () => import("#app/routes/orgs.$orgId.classes_.$classId[.csv].ts"),
+    cases: [
+      {
+        name: "CSV of the class",
+        method: "GET",
+        path: (w) => `/orgs/${w.school.id}/classes/${w.schoolClass.id}.csv`,
+        params: (w) => ({ orgId: w.school.id, classId: w.schoolClass.id }),
+        expect: { anonymous: 302, teacher: 200, schoolAdmin: 200, everyone: 404 },
+      },
+      {
+        name: "CSV of the class under another school",
+        method: "GET",
+        path: (w) => `/orgs/${w.otherSchool.id}/classes/${w.schoolClass.id}.csv`,
+        params: (w) => ({ orgId: w.otherSchool.id, classId: w.schoolClass.id }),
+        expect: { anonymous: 302, everyone: 404 },
+      },
+    ],
+  },
   "login.tsx": {
     load: () => import("#app/routes/login.tsx"),
     cases: [

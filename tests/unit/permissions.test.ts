@@ -6,8 +6,10 @@ import {
   invitableRoles,
   organizationPermissions,
   organizationsWith,
+  requireAssignmentManage,
   requireCourseManage,
   requireCourseRead,
+  requireFollowApprentice,
   requireMediaRead,
   requirePermission,
 } from "#app/modules/permissions/permissions.ts";
@@ -37,8 +39,8 @@ function actorWith(...memberships: [typeof company | typeof school, Role][]): Ac
 describe("organisation permissions (DESIGN.md, 'Who sees what')", () => {
   test.each([
     ["apprentice", []],
-    ["trainer", ["invitations.manage", "team.view", "courses.manage", "answers.grade"]],
-    ["teacher", ["invitations.manage", "classes.view", "courses.manage", "answers.grade"]],
+    ["trainer", ["invitations.manage", "team.view", "courses.manage", "answers.grade", "assignments.manage"]],
+    ["teacher", ["invitations.manage", "classes.view", "courses.manage", "answers.grade", "assignments.manage"]],
     ["admin", ["invitations.manage", "members.view", "team.view", "classes.view"]],
   ] as const)("a %s holds exactly %j in their organisation", (role, expected) => {
     const actor = actorWith([company, role]);
@@ -130,5 +132,35 @@ describe("courses", () => {
     expect(() => requireMediaRead(actorWith(), [null])).not.toThrow();
     expect(() => requireMediaRead(actorWith([school, "teacher"]), [company.id])).toThrow(NotFoundError);
     expect(() => requireMediaRead(actor, ["elsewhere", company.id])).not.toThrow();
+  });
+
+  test("following an apprentice: the company's trainers and admins, the teachers of a school they learn at", () => {
+    const apprentice = { companies: [company.id], schools: [school.id] };
+    expect(requireFollowApprentice(actorWith([company, "trainer"]), apprentice)).toEqual({
+      asCompany: [company.id],
+      asSchool: [],
+    });
+    expect(requireFollowApprentice(actorWith([school, "teacher"]), apprentice)).toEqual({
+      asCompany: [],
+      asSchool: [school.id],
+    });
+    expect(() => requireFollowApprentice(actorWith([company, "apprentice"]), apprentice)).toThrow(NotFoundError);
+    expect(() =>
+      requireFollowApprentice(actorWith([school, "teacher"]), { companies: [company.id], schools: [] }),
+    ).toThrow(NotFoundError);
+  });
+
+  test("an assignment is managed by its organisation's trainers and teachers; for others it does not exist", () => {
+    expect(() =>
+      requireAssignmentManage(actorWith([company, "trainer"]), { organizationId: company.id }),
+    ).not.toThrow();
+    expect(() => requireAssignmentManage(actorWith([school, "teacher"]), { organizationId: school.id })).not.toThrow();
+    for (const actor of [
+      actorWith([company, "admin"]),
+      actorWith([company, "apprentice"]),
+      actorWith([school, "teacher"]),
+    ]) {
+      expect(() => requireAssignmentManage(actor, { organizationId: company.id })).toThrow(NotFoundError);
+    }
   });
 });

@@ -52,7 +52,9 @@ export function TargetSelect({
               ...(module.quiz
                 ? [
                     <option key={module.quiz.id} value={`quiz:${module.quiz.id}`}>
-                      {t("assignments.form.quiz", { title: module.quiz.title })}
+                      {/^quiz\b/i.test(module.quiz.title)
+                        ? `– ${module.quiz.title}`
+                        : t("assignments.form.quiz", { title: module.quiz.title })}
                     </option>,
                   ]
                 : []),

@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { EmptyState, Section } from "#app/components/ui/page.tsx";
 import { useT, useTCount } from "#app/i18n/use-t.ts";
 import type { HomeData } from "#app/modules/home/home.server.ts";
@@ -45,6 +46,16 @@ export function MyClasses({ school }: { school: School }) {
           </details>
         ))
       )}
+      {school.classes.length > 0 ? (
+        <p className="next-step">
+          <Link
+            to={`/orgs/${school.organizationId}/classes`}
+            aria-label={t("classes.home.openNamed", { organization: school.organizationName })}
+          >
+            {t("classes.home.open")}
+          </Link>
+        </p>
+      ) : null}
     </Section>
   );
 }

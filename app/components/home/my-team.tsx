@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { ButtonLink } from "#app/components/ui/button.tsx";
 import { EmptyState, Section } from "#app/components/ui/page.tsx";
 import { useLocale, useT } from "#app/i18n/use-t.ts";
@@ -6,7 +7,7 @@ import { formatDate } from "#app/utils/format.ts";
 
 type Team = HomeData["teams"][number];
 
-/** The trainer's "Mein Team": the company's apprentices and a way to invite more. */
+/** The trainer's "Mein Team": the company's apprentices, the way to the dashboard, and to invite more. */
 export function MyTeam({ team }: { team: Team }) {
   const t = useT();
   const locale = useLocale();
@@ -15,6 +16,9 @@ export function MyTeam({ team }: { team: Team }) {
   ) : null;
   return (
     <Section title={t("home.team.title", { organization: team.organizationName })} id={`team-${team.organizationId}`}>
+      <p className="next-step">
+        <Link to={`/orgs/${team.organizationId}/team`}>{t("team.homeLink")}</Link>
+      </p>
       {team.apprentices.length === 0 ? (
         <EmptyState action={invite}>{t("home.team.empty")}</EmptyState>
       ) : (
@@ -22,7 +26,9 @@ export function MyTeam({ team }: { team: Team }) {
           <ul className="item-list">
             {team.apprentices.map((a) => (
               <li key={a.userId}>
-                <strong>{a.name}</strong>
+                <strong>
+                  <Link to={`/orgs/${team.organizationId}/apprentices/${a.userId}`}>{a.name}</Link>
+                </strong>
                 <span className="muted">
                   {a.occupationName
                     ? [

@@ -62,26 +62,25 @@ export function progressCtes(recipients: SQL): SQL {
     left join lesson_progress lp on lp.user_id = r.apprentice_id and lp.lesson_id = tl.lesson_id
     group by r.assignment_id, r.apprentice_id
   ),
-  best as (
-    select qa.user_id, qa.quiz_id,
-      max(qa.percent) filter (where qa.status = 'finished') as percent,
-      coalesce(bool_or(qa.passed), false) as passed,
-      bool_or(qa.status = 'finished' and qa.passed is null) as pending,
-      max(qa.updated_at) as last_at
-    from quiz_attempts qa
-    where qa.user_id in (select apprentice_id from r) and qa.quiz_id in (select quiz_id from target_quizzes)
-    group by qa.user_id, qa.quiz_id
-  ),
+  -- Per recipient and quiz, the attempts through the (user_id, quiz_id) index: exact whatever
+  -- the planner guesses for the rows of r.
   quiz_counts as (
     select r.assignment_id, r.apprentice_id,
-      count(*) as total, count(*) filter (where b.passed) as passed, count(b.quiz_id) as started,
+      count(*) as total, count(*) filter (where b.passed) as passed, count(*) filter (where b.attempts > 0) as started,
       coalesce(bool_or(b.pending), false) as pending,
       max(b.percent) as best_percent, avg(b.percent) as average_percent,
-      coalesce(sum(qs.questions) filter (where not coalesce(b.passed, false)), 0) as questions_left,
+      coalesce(sum(qs.questions) filter (where not b.passed), 0) as questions_left,
       max(b.last_at) as last_at
     from r join target_quizzes tq on tq.assignment_id = r.assignment_id
     join quiz_sizes qs on qs.quiz_id = tq.quiz_id
-    left join best b on b.user_id = r.apprentice_id and b.quiz_id = tq.quiz_id
+    cross join lateral (
+      select count(*) as attempts,
+        max(qa.percent) filter (where qa.status = 'finished') as percent,
+        coalesce(bool_or(qa.passed), false) as passed,
+        coalesce(bool_or(qa.status = 'finished' and qa.passed is null), false) as pending,
+        max(qa.updated_at) as last_at
+      from quiz_attempts qa where qa.user_id = r.apprentice_id and qa.quiz_id = tq.quiz_id
+    ) b
     group by r.assignment_id, r.apprentice_id
   ),
   progress as (
