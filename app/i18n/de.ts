@@ -75,7 +75,6 @@ export const de = {
   "home.training.school": "Berufsschule",
   "home.training.noClass": "Noch keiner Klasse zugeordnet. Das macht deine Berufsschule.",
   "home.training.classAt": "Klasse {className}, {school}",
-  "home.training.next": "Als Nächstes: Hier erscheinen bald deine Kurse und Aufgaben.",
   "home.team.title": "Mein Team – {organization}",
   "home.team.empty": "Noch keine Auszubildenden. Lade deine Azubis mit einem Einladungscode ein.",
   "home.team.invite": "Azubi einladen",

@@ -72,7 +72,6 @@ export const en: Record<keyof typeof de, string> = {
   "home.training.school": "Vocational school",
   "home.training.noClass": "Not in a class yet. Your vocational school does that.",
   "home.training.classAt": "Class {className}, {school}",
-  "home.training.next": "Next: your courses and tasks will appear here soon.",
   "home.team.title": "My team – {organization}",
   "home.team.empty": "No apprentices yet. Invite your apprentices with an invitation code.",
   "home.team.invite": "Invite an apprentice",

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import type { Browser, Page } from "@playwright/test";
-import { DEMO_PASSWORD, expect, expectAccessible, test } from "./fixtures.ts";
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, openAs, test } from "./fixtures.ts";
 import { answerAllPages, expectFullMarks, readQuiz, startAttempt } from "./quiz-helpers.ts";
 
 // The trainer Thomas gives Jonas (his apprentice, used by no other spec for learning) a lesson and
@@ -8,18 +8,6 @@ import { answerAllPages, expectFullMarks, readQuiz, startAttempt } from "./quiz-
 const LESSON = "Persönliche Schutzausrüstung und Sicherheitsschuhe";
 const QUIZ_FOLDER = "arbeitssicherheit/03-schutzausruestung-und-zeichen";
 const JONAS = "jonas.becker@example.com";
-
-/** A second person at another device: their own browser context, signed in. */
-async function openAs(browser: Browser, baseURL: string | undefined, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const response = await context.request.post("/login", {
-    form: { email, password: DEMO_PASSWORD, redirectTo: "/" },
-    headers: { Origin: baseURL ?? "" },
-    maxRedirects: 0,
-  });
-  expect(response.status(), `login as ${email} should redirect`).toBe(302);
-  return context.newPage();
-}
 
 /** Gives Jonas one task through the form; returns the task's page. */
 async function giveTask(page: Page, option: string | RegExp, dueOn: string, note: string) {

@@ -1,21 +1,9 @@
-import type { Browser, Page } from "@playwright/test";
-import { DEMO_PASSWORD, demoAccounts, expect, expectAccessible, test } from "./fixtures.ts";
+import type { Page } from "@playwright/test";
+import { demoAccounts, expect, expectAccessible, openAs, test } from "./fixtures.ts";
 
 /** Unique per run and worker, so titles never collide with another test's course. */
 function unique(): string {
   return `${Date.now()}${test.info().workerIndex}`;
-}
-
-/** A second person at another computer: their own browser context, signed in with the demo password. */
-async function openAs(browser: Browser, baseURL: string | undefined, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const response = await context.request.post("/login", {
-    form: { email, password: DEMO_PASSWORD, redirectTo: "/" },
-    headers: { Origin: baseURL ?? "" },
-    maxRedirects: 0,
-  });
-  expect(response.status(), `login as ${email} should redirect`).toBe(302);
-  return context.newPage();
 }
 
 /** "Kurse bearbeiten" → new course → first module → first lesson: ends in the lesson editor. */

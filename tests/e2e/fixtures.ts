@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, type Browser, expect, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, demoAccounts } from "#db/seed/demo-accounts.ts";
 
 export { expect };
@@ -62,6 +62,18 @@ export async function expectAccessible(page: Page): Promise<void> {
     return `${violation.id} [${violation.impact ?? "unknown impact"}]: ${violation.help}\n${targets}`;
   });
   expect(problems, `axe found accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+/** A second person at another device: their own browser context, signed in with the demo password. */
+export async function openAs(browser: Browser, baseURL: string | undefined, email: string): Promise<Page> {
+  const context = await browser.newContext();
+  const response = await context.request.post("/login", {
+    form: { email, password: DEMO_PASSWORD, redirectTo: "/" },
+    headers: { Origin: baseURL ?? "" },
+    maxRedirects: 0,
+  });
+  expect(response.status(), `login as ${email} should redirect`).toBe(302);
+  return context.newPage();
 }
 
 type Fixtures = {

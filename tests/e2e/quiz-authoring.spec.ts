@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import type { Browser, Locator, Page } from "@playwright/test";
-import { DEMO_PASSWORD, demoAccounts, expect, expectAccessible, test } from "./fixtures.ts";
+import type { Locator, Page } from "@playwright/test";
+import { demoAccounts, expect, expectAccessible, openAs, test } from "./fixtures.ts";
 
 // Every test builds its own course and quiz through the trainer's pages (unique titles per run
 // and worker), so tests never depend on each other and never touch another spec's data. The
@@ -27,18 +27,6 @@ const GOOD_GIFT = [
 const BROKEN_REPORT = "Zeile 11: Geschweifte Klammer fehlt: { ohne }";
 const GIFT_WITH_BROKEN = `${GOOD_GIFT}\n\n::Kaputt:: Wie viel? {=eins ~zwei\n`;
 const QUESTION_TITLES = ["Holzfeuchte", "Schutzausrüstung", "Arbeitsbericht"];
-
-/** A second person at another computer: their own browser context, signed in with the demo password. */
-async function openAs(browser: Browser, baseURL: string | undefined, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const response = await context.request.post("/login", {
-    form: { email, password: DEMO_PASSWORD, redirectTo: "/" },
-    headers: { Origin: baseURL ?? "" },
-    maxRedirects: 0,
-  });
-  expect(response.status(), `login as ${email} should redirect`).toBe(302);
-  return context.newPage();
-}
 
 /** The waiting count from the trainer's home page (0 when the note is not shown). */
 async function waitingCount(page: Page): Promise<number> {

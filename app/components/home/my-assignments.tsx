@@ -86,9 +86,13 @@ function AssignmentItem({ assignment }: { assignment: MyAssignment }) {
       </p>
       {assignment.next ? (
         <ButtonLink to={assignment.next.href} variant={assignment.status === "overdue" ? "primary" : "secondary"}>
-          {t(assignment.next.kind === "lesson" ? "home.assignments.nextLesson" : "home.assignments.nextQuiz", {
-            title: assignment.next.title,
-          })}
+          {t(
+            // Library quiz titles already start with "Quiz:".
+            assignment.next.kind === "lesson" || /^quiz\b/i.test(assignment.next.title)
+              ? "home.assignments.nextLesson"
+              : "home.assignments.nextQuiz",
+            { title: assignment.next.title },
+          )}
         </ButtonLink>
       ) : null}
     </li>

@@ -1,16 +1,16 @@
+import { useTrainingStage } from "#app/components/training/use-training-stage.ts";
 import { Link } from "@remix-run/react";
 import { ButtonLink } from "#app/components/ui/button.tsx";
 import { EmptyState, Section } from "#app/components/ui/page.tsx";
-import { useLocale, useT } from "#app/i18n/use-t.ts";
+import { useT } from "#app/i18n/use-t.ts";
 import type { HomeData } from "#app/modules/home/home.server.ts";
-import { formatDate } from "#app/utils/format.ts";
 
 type Team = HomeData["teams"][number];
 
 /** The trainer's "Mein Team": the company's apprentices, the way to the dashboard, and to invite more. */
 export function MyTeam({ team }: { team: Team }) {
   const t = useT();
-  const locale = useLocale();
+  const stage = useTrainingStage();
   const invite = team.canInvite ? (
     <ButtonLink to={`/orgs/${team.organizationId}/invitations`}>{t("home.team.invite")}</ButtonLink>
   ) : null;
@@ -31,16 +31,7 @@ export function MyTeam({ team }: { team: Team }) {
                 </strong>
                 <span className="muted">
                   {a.occupationName
-                    ? [
-                        a.occupationName,
-                        a.trainingYear
-                          ? t("home.training.yearValue", { year: a.trainingYear })
-                          : a.startsOn
-                            ? t("home.training.startsOn", { date: formatDate(locale, a.startsOn) })
-                            : null,
-                      ]
-                        .filter(Boolean)
-                        .join(" · ")
+                    ? [a.occupationName, stage(a)].filter(Boolean).join(" · ")
                     : t("home.team.noApprenticeship")}
                 </span>
               </li>

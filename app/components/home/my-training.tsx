@@ -57,7 +57,6 @@ export function MyTraining({ training }: { training: Training }) {
           ))}
         </ul>
       )}
-      <p className="next-step">{t("home.training.next")}</p>
     </Section>
   );
 }

@@ -1,3 +1,4 @@
+import { useTrainingStage } from "#app/components/training/use-training-stage.ts";
 import { Link } from "@remix-run/react";
 import { StatusBadge } from "#app/components/assignments/status-badge.tsx";
 import { ButtonLink } from "#app/components/ui/button.tsx";
@@ -11,7 +12,7 @@ type Props = { overview: ApprenticeOverview };
 /** Company, occupation and training year; the school classes. */
 export function ApprenticeTraining({ overview }: Props) {
   const t = useT();
-  const locale = useLocale();
+  const stage = useTrainingStage();
   const { apprenticeships, classes } = overview;
   return (
     <Section title={t("team.apprentice.training")} id="apprentice-training">
@@ -22,19 +23,7 @@ export function ApprenticeTraining({ overview }: Props) {
           {apprenticeships.map((a) => (
             <div key={a.companyId}>
               <dt>{t("home.training.company")}</dt>
-              <dd>
-                {[
-                  a.companyName,
-                  a.occupationName,
-                  a.trainingYear
-                    ? t("home.training.yearValue", { year: a.trainingYear })
-                    : a.startsOn
-                      ? t("home.training.startsOn", { date: formatDate(locale, a.startsOn) })
-                      : null,
-                ]
-                  .filter(Boolean)
-                  .join(" · ")}
-              </dd>
+              <dd>{[a.companyName, a.occupationName, stage(a)].filter(Boolean).join(" · ")}</dd>
             </div>
           ))}
           {classes.map((c) => (

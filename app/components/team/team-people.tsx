@@ -1,3 +1,4 @@
+import { useTrainingStage } from "#app/components/training/use-training-stage.ts";
 import { Link } from "@remix-run/react";
 import { ButtonLink } from "#app/components/ui/button.tsx";
 import { EmptyState, Section } from "#app/components/ui/page.tsx";
@@ -52,17 +53,9 @@ function PersonCard({
   const t = useT();
   const tc = useTCount();
   const locale = useLocale();
+  const stage = useTrainingStage();
   const training = apprentice.occupationName
-    ? [
-        apprentice.occupationName,
-        apprentice.trainingYear
-          ? t("home.training.yearValue", { year: apprentice.trainingYear })
-          : apprentice.startsOn
-            ? t("home.training.startsOn", { date: formatDate(locale, apprentice.startsOn) })
-            : null,
-      ]
-        .filter(Boolean)
-        .join(" · ")
+    ? [apprentice.occupationName, stage(apprentice)].filter(Boolean).join(" · ")
     : t("home.team.noApprenticeship");
   const waiting = tc("team.count.waiting", apprentice.waitingForGrade);
   return (
