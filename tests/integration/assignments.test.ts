@@ -11,7 +11,9 @@ import { startAttempt } from "#app/modules/quizzes/start-attempt.server.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 import { assign } from "#tests/factories/assignments.ts";
 import { createCourse } from "#tests/factories/courses.ts";
-import { ctxFor } from "#tests/factories/index.ts";
+import { createMember, ctxFor, sessionCookieFor } from "#tests/factories/index.ts";
+import { callRoute } from "#tests/setup/route-call.ts";
+import { translate } from "#app/i18n/translate.ts";
 import { attemptSlots, createQuiz, pageForm } from "#tests/factories/quizzes.ts";
 import { createWorld } from "#tests/factories/world.ts";
 import { openTestDatabase } from "#tests/setup/database.ts";
@@ -248,5 +250,35 @@ describe("changing and withdrawing", () => {
       .where(and(eq(assignments.id, id)));
     expect(row?.withdrawnAt).not.toBeNull();
     await expect(updateAssignment({ ctx: await as("trainer"), input: update })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("the form", () => {
+  test("a refused form answers in German error keys and keeps every typed value, ticked people too", async () => {
+    const { action } = await import("#app/routes/orgs.$orgId.assignments.new.tsx");
+    const colleague = await createMember(db, world.company.id, "apprentice");
+    const result = await callRoute(action as Parameters<typeof callRoute>[0], {
+      path: `/orgs/${world.company.id}/assignments/new`,
+      params: { orgId: world.company.id },
+      cookie: await sessionCookieFor(db, trainer.id),
+      form: {
+        submissionId: randomUUID(),
+        target: `lesson:${firstModule.lessonIds[0]}`,
+        dueOn: day(-3),
+        note: "Bitte bis Montag",
+        apprenticeIds: [apprentice.id, colleague.id],
+      },
+    });
+    expect(result.status).toBe(400);
+    expect(result.data).toMatchObject({
+      fieldErrors: { dueOn: ["errors.assignment.dueOnPast"] },
+      values: {
+        target: `lesson:${firstModule.lessonIds[0]}`,
+        dueOn: day(-3),
+        note: "Bitte bis Montag",
+        apprenticeIds: `${apprentice.id},${colleague.id}`,
+      },
+    });
+    expect(translate("de", "errors.assignment.dueOnPast")).toMatch(/Vergangenheit/);
   });
 });

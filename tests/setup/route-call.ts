@@ -19,7 +19,8 @@ export async function callRoute(
     path: string;
     method?: "GET" | "POST";
     cookie?: string;
-    form?: Record<string, string>;
+    /** An array posts the field once per value (checkbox groups). */
+    form?: Record<string, string | string[]>;
     params?: Record<string, string>;
     clientIp?: string;
   },
@@ -30,7 +31,13 @@ export async function callRoute(
   const request = new Request(`http://localhost${options.path}`, {
     method,
     headers,
-    body: options.form ? new URLSearchParams(options.form) : undefined,
+    body: options.form
+      ? new URLSearchParams(
+          Object.entries(options.form).flatMap(([key, value]) =>
+            (Array.isArray(value) ? value : [value]).map((v) => [key, v]),
+          ),
+        )
+      : undefined,
   });
   // A fresh address per call unless given: one test's wrong guesses never limit another's.
   const context: AppLoadContext = { cspNonce: "test-nonce", clientIp: options.clientIp ?? `192.0.2.${randomUUID()}` };
