@@ -125,6 +125,17 @@ test.describe("Aufgaben", () => {
     await expect(hw26).toContainText("Elektro Neumann GmbH");
     await expectAccessible(page);
 
+    // The filter, folded until used: a name search leaves one student of the class.
+    await page.locator("summary", { hasText: "Ansicht filtern" }).click();
+    await page.getByLabel("Name oder Betrieb").fill("Emre");
+    await page.getByRole("button", { name: "Anzeigen" }).click();
+    await expect(page).toHaveURL(/q=Emre/);
+    await expect(hw26.getByRole("rowheader", { name: /Emre Yılmaz/ })).toBeVisible();
+    await expect(hw26.getByRole("rowheader", { name: /Jonas Becker/ })).toBeHidden();
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Filter zurücksetzen" }).first().click();
+    await expect(hw26.getByRole("rowheader", { name: /Jonas Becker/ })).toBeVisible();
+
     const download = page.waitForEvent("download");
     await hw26.getByRole("link", { name: /CSV/ }).click();
     const file = await (await download).path();
