@@ -11,7 +11,8 @@ import { useFormFailure, useIsSubmitting } from "#app/components/ui/use-form-err
 import { useLocale, useT, useTCount } from "#app/i18n/use-t.ts";
 import { editAssignmentForm } from "#app/modules/assignments/assignment-form.server.ts";
 import { assignmentListFields, UpdateAssignmentSchema } from "#app/modules/assignments/schemas.ts";
-import { updateAssignment, withdrawAssignment } from "#app/modules/assignments/update-assignment.server.ts";
+import { updateAssignment } from "#app/modules/assignments/update-assignment.server.ts";
+import { withdrawAssignment } from "#app/modules/assignments/withdraw-assignment.server.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 import { formatDate } from "#app/utils/format.ts";
 import { formFailure, parseForm } from "#app/utils/forms.server.ts";
