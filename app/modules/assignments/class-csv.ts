@@ -25,7 +25,7 @@ export type CsvClass = {
   }[];
 };
 
-/** The issue asks for German headers: the export is German whatever the user's language. */
+/** Schools open the file in German Excel and pass it on: headers and words stay German in every UI language. */
 export const csvLabels = {
   name: "Name",
   company: "Betrieb",
