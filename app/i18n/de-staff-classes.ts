@@ -1,5 +1,7 @@
 /** German staff texts of one area, spread into de-staff.ts (own file so areas do not collide). */
 export const deStaffClasses = {
+  "classes.olderHidden":
+    "Aufgaben, die alle erledigt haben, verschwinden vier Wochen nach dem Fälligkeitsdatum aus dieser Übersicht. Auf der Seite jeder Schülerin und jedes Schülers bleiben sie.",
   "classes.title": "Meine Klassen",
   "classes.lead": "{school}: wer in deinen Klassen wo steht – Aufgaben, Fortschritt und Ergebnisse.",
   "classes.noneTaught":

@@ -39,6 +39,8 @@ export const deStaffTeam = {
   "team.matrix.caption": "Wer hat welche Aufgabe erledigt? Zeilen: Azubis, Spalten: Aufgaben.",
   "team.matrix.region": "Tabelle der Aufgaben, seitlich verschiebbar",
   "team.matrix.hint": "Auf dem Handy die Tabelle zur Seite wischen.",
+  "team.matrix.olderHidden":
+    "Aufgaben, die alle erledigt haben, verschwinden vier Wochen nach dem Fälligkeitsdatum aus dieser Tabelle. Auf der Seite jedes Azubis bleiben sie.",
   "team.matrix.apprentice": "Azubi",
   "team.matrix.doneCount": "{done} von {total} erledigt",
   "team.matrix.notAssigned": "nicht vergeben",

@@ -169,8 +169,8 @@ export const de = {
   "home.assignments.none":
     "Gerade hast du keine Aufgaben. Wenn dir dein Ausbilder oder deine Lehrkraft etwas aufgibt, steht es hier – mit Datum, bis wann.",
   "home.assignments.allDone": "Alles erledigt. Stark! Neue Aufgaben erscheinen hier.",
-  "home.assignments.doneCount.one": "{count} erledigte Aufgabe",
-  "home.assignments.doneCount.other": "{count} erledigte Aufgaben",
+  "home.assignments.doneCount.one": "{count} erledigte Aufgabe (letzte 4 Wochen)",
+  "home.assignments.doneCount.other": "{count} erledigte Aufgaben (letzte 4 Wochen)",
   "home.assignments.completedOn": "erledigt am {date}",
   "home.assignments.overdueDays.one": "seit {count} Tag überfällig",
   "home.assignments.overdueDays.other": "seit {count} Tagen überfällig",

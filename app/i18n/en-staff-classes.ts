@@ -2,6 +2,8 @@ import type { deStaffClasses } from "./de-staff-classes.ts";
 
 /** English twin of de-staff-classes.ts; must hold every key of it (tsc checks that). */
 export const enStaffClasses: Record<keyof typeof deStaffClasses, string> = {
+  "classes.olderHidden":
+    "Tasks everyone has finished leave this overview four weeks after their due date. They stay on each student's page.",
   "classes.title": "My classes",
   "classes.lead": "{school}: where everyone in your classes stands – assignments, progress and results.",
   "classes.noneTaught": "You are not yet assigned to a class as a teacher, so you see every class of the school here.",

@@ -41,6 +41,8 @@ export const enStaffTeam: Record<keyof typeof deStaffTeam, string> = {
   "team.matrix.caption": "Who has finished which assignment? Rows: apprentices, columns: assignments.",
   "team.matrix.region": "Table of assignments, scrolls sideways",
   "team.matrix.hint": "On a phone, swipe the table sideways.",
+  "team.matrix.olderHidden":
+    "Tasks everyone has finished leave this table four weeks after their due date. They stay on each apprentice's page.",
   "team.matrix.apprentice": "Apprentice",
   "team.matrix.doneCount": "{done} of {total} done",
   "team.matrix.notAssigned": "not assigned",

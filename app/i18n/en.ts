@@ -163,8 +163,8 @@ export const en: Record<keyof typeof de, string> = {
   "home.assignments.none":
     "You have no tasks right now. When your trainer or teacher gives you one, it shows up here – with the date it is due.",
   "home.assignments.allDone": "All done. Well done! New tasks will show up here.",
-  "home.assignments.doneCount.one": "{count} finished task",
-  "home.assignments.doneCount.other": "{count} finished tasks",
+  "home.assignments.doneCount.one": "{count} finished task (last 4 weeks)",
+  "home.assignments.doneCount.other": "{count} finished tasks (last 4 weeks)",
   "home.assignments.completedOn": "done on {date}",
   "home.assignments.overdueDays.one": "overdue by {count} day",
   "home.assignments.overdueDays.other": "overdue by {count} days",

@@ -46,6 +46,7 @@ export default function ClassesPage() {
               filter={view.filter}
             />
           ))}
+          <p className="muted">{t("classes.olderHidden")}</p>
         </>
       )}
     </>

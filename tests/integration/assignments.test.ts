@@ -283,3 +283,34 @@ describe("the form", () => {
     expect(translate("de", "errors.assignment.dueOnPast")).toMatch(/Vergangenheit/);
   });
 });
+
+describe("old finished work", () => {
+  test("leaves the dashboard and the apprentice's list four weeks after its due date; unfinished work stays", async () => {
+    const { teamDashboard } = await import("#app/modules/assignments/team-dashboard.server.ts");
+    const [lessonA, lessonB] = [course.lessonIds[2] ?? "", course.lessonIds[3] ?? ""];
+    const longAgo = new Date(Date.now() - 60 * 86_400_000);
+    const given = (lessonId: string) =>
+      assign(db, {
+        by: trainer.id,
+        organizationId: world.company.id,
+        target: { kind: "lesson", id: lessonId },
+        apprenticeIds: [apprentice.id],
+        dueOn: day(-50),
+        now: longAgo,
+      });
+    const finished = await given(lessonA);
+    const forgotten = await given(lessonB);
+    await markLessonDone({
+      ctx: await ctxFor(db, apprentice.id, new Date(Date.now() - 55 * 86_400_000)),
+      input: { lessonId: lessonA },
+    });
+
+    const dashboard = await teamDashboard(await as("trainer"), world.company.id);
+    const columns = dashboard.assignments.map((a) => a.id);
+    expect(columns).not.toContain(finished);
+    expect(columns).toContain(forgotten);
+    const tasks = await mine();
+    expect(tasks.map((a) => a.id)).not.toContain(finished);
+    expect(tasks.find((a) => a.id === forgotten)?.status).toBe("overdue");
+  });
+});

@@ -30,7 +30,9 @@ export function TeamMatrix({ dashboard }: { dashboard: TeamDashboard }) {
         </EmptyState>
       ) : (
         <>
-          <p className="muted team-matrix-hint">{t("team.matrix.hint")}</p>
+          <p className="muted team-matrix-hint">
+            {t("team.matrix.hint")} {t("team.matrix.olderHidden")}
+          </p>
           <section
             className="team-matrix"
             // A labelled section is a region: screen readers list it among the landmarks.

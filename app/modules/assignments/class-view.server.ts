@@ -5,7 +5,7 @@ import type { Ctx } from "#app/modules/context.server.ts";
 import { can, requirePermission } from "#app/modules/permissions/permissions.ts";
 import { todayInGermany } from "#app/modules/training/training-year.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
-import { assignmentSummaries } from "./assignment-summaries.server.ts";
+import { assignmentSummaries, stillCurrent } from "./assignment-summaries.server.ts";
 import { buildClassCsv, classCsvFileName } from "./class-csv.ts";
 import { type ClassViewFilter, matchesQuery, matchesStatus, type StudentTotals } from "./class-view-query.ts";
 import { type RecipientProgress, recipientProgress } from "./recipient-progress.server.ts";
@@ -102,6 +102,7 @@ export async function classView(ctx: Ctx, schoolId: string, filter: ClassViewFil
     return { ...base, filter: { ...filter, assignment: undefined }, assignmentOptions: [], classes: [] };
   }
 
+  const today = todayInGermany(ctx.now);
   const classIds = shown.map((c) => c.id);
   const idList = sql.join(
     classIds.map((id) => sql`${id}::uuid`),
@@ -126,12 +127,19 @@ export async function classView(ctx: Ctx, schoolId: string, filter: ClassViewFil
     ),
     assignmentSummaries(
       ctx.db,
-      and(inArray(assignments.classId, classIds), eq(assignments.organizationId, schoolId)) ?? sql`false`,
+      and(
+        inArray(assignments.classId, classIds),
+        eq(assignments.organizationId, schoolId),
+        stillCurrent(assignments, today),
+      ) ?? sql`false`,
     ),
-    recipientProgress(ctx.db, sql`a.class_id in (${idList}) and a.organization_id = ${schoolId}`),
+    recipientProgress(
+      ctx.db,
+      sql`a.class_id in (${idList}) and a.organization_id = ${schoolId}
+        and ${stillCurrent({ id: sql`a.id`, dueOn: sql`a.due_on` }, today)}`,
+    ),
   ]);
 
-  const today = todayInGermany(ctx.now);
   const progressByKey = new Map(progress.map((p) => [`${p.assignmentId}:${p.apprenticeId}`, p]));
   // The assignment filter narrows the view to the class that has it; an unknown one is ignored.
   const picked = summaries.find((s) => s.id === filter.assignment);

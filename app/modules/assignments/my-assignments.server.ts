@@ -2,21 +2,26 @@ import { sql } from "drizzle-orm";
 import { assignmentRecipients, assignments } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
 import { todayInGermany } from "#app/modules/training/training-year.ts";
-import { assignmentSummaries, targetPath } from "./assignment-summaries.server.ts";
+import { assignmentSummaries, finishedWorkShownDays, targetPath } from "./assignment-summaries.server.ts";
 import { nextSteps, recipientProgress } from "./recipient-progress.server.ts";
 import { compareForApprentice, daysUntil, deriveStatus } from "./status.ts";
 
 /**
- * "Meine Aufgaben": the actor's own assignments, nobody else's, overdue first, then by due date,
+ * "Meine Aufgaben": the actor's own assignments, nobody else's, overdue first, then by due date
+ * (finished ones of the last four weeks at the end),
  * each with its progress, what to open next and roughly how long the rest takes. Three
  * statements, whatever the number of assignments.
  */
 export async function myAssignments(ctx: Ctx) {
-  const mine = sql`ar.apprentice_id = ${ctx.actor.id}`;
+  // Finished work stays in the list for four weeks, so the list does not grow over the years.
+  const since = new Date(ctx.now.getTime() - finishedWorkShownDays * 86_400_000).toISOString();
+  const mine = sql`ar.apprentice_id = ${ctx.actor.id} and (ar.completed_at is null or ar.completed_at >= ${since}::timestamptz)`;
   const [summaries, progress, next] = await Promise.all([
     assignmentSummaries(
       ctx.db,
-      sql`exists (select 1 from ${assignmentRecipients} where ${assignmentRecipients.assignmentId} = ${assignments.id} and ${assignmentRecipients.apprenticeId} = ${ctx.actor.id})`,
+      sql`exists (select 1 from ${assignmentRecipients} where ${assignmentRecipients.assignmentId} = ${assignments.id}
+        and ${assignmentRecipients.apprenticeId} = ${ctx.actor.id}
+        and (${assignmentRecipients.completedAt} is null or ${assignmentRecipients.completedAt} >= ${since}::timestamptz))`,
     ),
     recipientProgress(ctx.db, mine),
     nextSteps(ctx.db, mine),

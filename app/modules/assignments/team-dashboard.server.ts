@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Database } from "#db/client.server.ts";
 import { selectRows } from "#db/rows.server.ts";
 import { assignments } from "#db/schema/index.ts";
@@ -6,7 +6,7 @@ import type { Ctx } from "#app/modules/context.server.ts";
 import { can, requirePermission } from "#app/modules/permissions/permissions.ts";
 import { todayInGermany, trainingYear } from "#app/modules/training/training-year.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
-import { assignmentSummaries } from "./assignment-summaries.server.ts";
+import { assignmentSummaries, stillCurrent } from "./assignment-summaries.server.ts";
 import { recipientProgress } from "./recipient-progress.server.ts";
 import { type AssignmentStatus, deriveStatus } from "./status.ts";
 
@@ -89,13 +89,19 @@ export async function teamDashboard(ctx: Ctx, companyId: string) {
   // "Mein Team" is a company's view; a school follows its students in its classes.
   if (!membership || membership.organizationKind === "school") throw new NotFoundError("organization");
 
+  const today = todayInGermany(ctx.now);
   const [team, summaries, progress] = await Promise.all([
     teamMembers(ctx.db, companyId),
-    assignmentSummaries(ctx.db, eq(assignments.organizationId, companyId)),
-    recipientProgress(ctx.db, sql`a.organization_id = ${companyId}`),
+    assignmentSummaries(
+      ctx.db,
+      and(eq(assignments.organizationId, companyId), stillCurrent(assignments, today)) as SQL,
+    ),
+    recipientProgress(
+      ctx.db,
+      sql`a.organization_id = ${companyId} and ${stillCurrent({ id: sql`a.id`, dueOn: sql`a.due_on` }, today)}`,
+    ),
   ]);
 
-  const today = todayInGermany(ctx.now);
   const dueById = new Map(summaries.map((s) => [s.id, s.dueOn]));
   const cellOf = new Map<string, MatrixCell>();
   for (const p of progress) {
