@@ -16,6 +16,7 @@ CREATE TABLE "assignments" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"organization_id" uuid NOT NULL,
 	"class_id" uuid,
+	"whole_class" boolean DEFAULT false NOT NULL,
 	"created_by" uuid,
 	"kind" "assignment_kind" NOT NULL,
 	"course_id" uuid NOT NULL,

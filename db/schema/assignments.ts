@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth.ts";
 import { courseModules, courses, lessons } from "./courses.ts";
 import { organizations } from "./orgs.ts";
@@ -23,6 +23,8 @@ export const assignments = pgTable(
       .references(() => organizations.id, { onDelete: "cascade" }),
     /** Set when a teacher assigned to (part of) a class: the class view shows it. */
     classId: uuid().references(() => schoolClasses.id, { onDelete: "set null" }),
+    /** Given to the whole class: students who join the class later get it too (if not yet due). */
+    wholeClass: boolean().notNull().default(false),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
     kind: assignmentKind().notNull(),
     courseId: uuid()

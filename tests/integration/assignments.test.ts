@@ -314,3 +314,51 @@ describe("old finished work", () => {
     expect(tasks.find((a) => a.id === forgotten)?.status).toBe("overdue");
   });
 });
+
+describe("joining a class later", () => {
+  test("a new student gets the class's whole-class work that is not yet due, not chosen-only or overdue work", async () => {
+    const { createInvitation } = await import("#app/modules/orgs/create-invitation.server.ts");
+    const { acceptInvitation } = await import("#app/modules/orgs/accept-invitation.server.ts");
+    const schoolClass = world.schoolClass.id;
+    const wholeClass = await assign(db, {
+      by: teacher.id,
+      organizationId: world.school.id,
+      target: { kind: "module", id: secondModule.id },
+      classId: schoolClass,
+      dueOn: day(10),
+    });
+    const chosenOnly = await assign(db, {
+      by: teacher.id,
+      organizationId: world.school.id,
+      target: { kind: "lesson", id: secondModule.lessonIds[0] ?? "" },
+      classId: schoolClass,
+      apprenticeIds: [apprentice.id],
+      dueOn: day(10),
+    });
+    const alreadyOverdue = await assign(db, {
+      by: teacher.id,
+      organizationId: world.school.id,
+      target: { kind: "course", id: course.course.id },
+      classId: schoolClass,
+      dueOn: day(-2),
+      now: new Date(Date.now() - 9 * 86_400_000),
+    });
+    const { code } = await createInvitation({
+      ctx: await as("teacher"),
+      input: { label: "Neu", role: "apprentice", validDays: 7, organizationId: world.school.id, classId: schoolClass },
+    });
+    const joined = await acceptInvitation({
+      ctx: { db, actor: null, now: new Date() },
+      input: {
+        code,
+        account: { name: "Neue Schülerin", email: `neu-${randomUUID()}@example.test`, password: "ein langes passwort" },
+        clientAddress: `203.0.113.${randomUUID()}`,
+      },
+    });
+    if (!joined.ok) throw new Error(joined.reason);
+    const theirs = (await myAssignments(await ctxFor(db, joined.userId))).map((a) => a.id);
+    expect(theirs).toContain(wholeClass);
+    expect(theirs).not.toContain(chosenOnly);
+    expect(theirs).not.toContain(alreadyOverdue);
+  });
+});

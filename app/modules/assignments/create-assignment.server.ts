@@ -51,6 +51,7 @@ export async function createAssignment({
       .values({
         organizationId: input.organizationId,
         classId: recipients.classId,
+        wholeClass: recipients.classId !== null && input.scope === "class",
         createdBy: ctx.actor.id,
         kind: target.kind,
         courseId: target.courseId,

@@ -40,7 +40,12 @@ export async function updateAssignment({
       return { ok: false, fieldErrors: { apprenticeIds: ["errors.assignment.courseNotReadable"] } };
     await tx
       .update(assignments)
-      .set({ dueOn: input.dueOn, note: input.note, updatedAt: ctx.now })
+      .set({
+        dueOn: input.dueOn,
+        note: input.note,
+        wholeClass: assignment.classId !== null && input.scope === "class",
+        updatedAt: ctx.now,
+      })
       .where(eq(assignments.id, assignment.id));
     await tx
       .delete(assignmentRecipients)

@@ -1,3 +1,4 @@
+import { giveClassAssignmentsToNewStudent } from "#app/modules/assignments/join-class-assignments.server.ts";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { apprenticeships, auditEvents, classEnrollments, invitations, memberships, users } from "#db/schema/index.ts";
 import { hashPassword, verifyPassword } from "#app/modules/auth/password.server.ts";
@@ -101,6 +102,7 @@ export async function acceptInvitation({
           .insert(classEnrollments)
           .values({ classId: invitation.classId, apprenticeId: userId })
           .onConflictDoNothing();
+        await giveClassAssignmentsToNewStudent(tx, { classId: invitation.classId, apprenticeId: userId, now: ctx.now });
       }
       await tx.insert(auditEvents).values({
         actorId: userId,
