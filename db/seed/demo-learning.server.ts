@@ -145,6 +145,7 @@ export async function seedDemoLearning(db: Database, now: Date): Promise<void> {
       {
         organizationId: hw26.schoolId,
         classId: ti25.id,
+        wholeClass: true,
         createdBy: katrin,
         kind: "module" as const,
         courseId: maths1.courseId,
@@ -156,6 +157,7 @@ export async function seedDemoLearning(db: Database, now: Date): Promise<void> {
       {
         organizationId: hw26.schoolId,
         classId: hw26.id,
+        wholeClass: true,
         createdBy: katrin,
         kind: "module" as const,
         courseId: electric1.courseId,
