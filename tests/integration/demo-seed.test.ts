@@ -53,6 +53,9 @@ describe("demo data", () => {
     expect(tasks[0]?.status).toBe("overdue");
     expect(tasks.map((a) => a.status).sort()).toEqual(["done", "inProgress", "open", "overdue"]);
     expect(tasks.map((a) => a.organizationName)).toContain("Berufsbildende Schule Altmark");
+    // Thomas's home says who is behind: Lena, with the quiz.
+    expect(homes.trainer?.teams[0]?.overdue).toEqual({ apprentices: 1, assignments: 1 });
+    expect(homes.teacher?.classes[0]?.overdue).toEqual({ apprentices: 0, assignments: 0 });
     await close();
   });
 });

@@ -1,3 +1,4 @@
+import { OverdueNote } from "#app/components/assignments/overdue-note.tsx";
 import { Link } from "@remix-run/react";
 import { EmptyState, Section } from "#app/components/ui/page.tsx";
 import { useT, useTCount } from "#app/i18n/use-t.ts";
@@ -14,6 +15,9 @@ export function MyClasses({ school }: { school: School }) {
       title={t("home.classes.title", { organization: school.organizationName })}
       id={`classes-${school.organizationId}`}
     >
+      {school.classes.length > 0 ? (
+        <OverdueNote overdue={school.overdue} to={`/orgs/${school.organizationId}/classes?class=all&status=behind`} />
+      ) : null}
       {school.classes.length === 0 ? (
         <EmptyState>{t("home.classes.empty")}</EmptyState>
       ) : (

@@ -1,3 +1,4 @@
+import { OverdueNote } from "#app/components/assignments/overdue-note.tsx";
 import { useTrainingStage } from "#app/components/training/use-training-stage.ts";
 import { Link } from "@remix-run/react";
 import { ButtonLink } from "#app/components/ui/button.tsx";
@@ -16,6 +17,7 @@ export function MyTeam({ team }: { team: Team }) {
   ) : null;
   return (
     <Section title={t("home.team.title", { organization: team.organizationName })} id={`team-${team.organizationId}`}>
+      <OverdueNote overdue={team.overdue} to={`/orgs/${team.organizationId}/team`} />
       <p className="next-step">
         <Link to={`/orgs/${team.organizationId}/team`}>{t("team.homeLink")}</Link>
       </p>

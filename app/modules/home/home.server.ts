@@ -1,4 +1,6 @@
 import type { Ctx } from "#app/modules/context.server.ts";
+import { overdueSummary } from "#app/modules/assignments/overdue-summary.server.ts";
+import { todayInGermany } from "#app/modules/training/training-year.ts";
 import { myAssignments } from "#app/modules/assignments/my-assignments.server.ts";
 import { continueLearning } from "#app/modules/courses/continue-learning.server.ts";
 import { countOpenInvitations, listMembers } from "#app/modules/orgs/queries.server.ts";
@@ -26,6 +28,7 @@ export async function homeFor(ctx: Ctx) {
           organizationName: m.organizationName,
           canInvite: can(actor, "invitations.manage", m.organizationId),
           apprentices: await companyTeam(ctx, m.organizationId),
+          overdue: await overdueSummary(ctx.db, m.organizationId, todayInGermany(ctx.now)),
         })),
     ),
     Promise.all(
@@ -35,6 +38,7 @@ export async function homeFor(ctx: Ctx) {
           organizationId: m.organizationId,
           organizationName: m.organizationName,
           classes: await schoolClassesWithStudents(ctx, m.organizationId),
+          overdue: await overdueSummary(ctx.db, m.organizationId, todayInGermany(ctx.now)),
         })),
     ),
     Promise.all(
