@@ -362,3 +362,38 @@ describe("joining a class later", () => {
     expect(theirs).not.toContain(alreadyOverdue);
   });
 });
+
+describe("a quiz with a free-text answer", () => {
+  test("waits for a grade, and the assignment completes itself when the trainer grades it to a pass", async () => {
+    const { gradeEssay } = await import("#app/modules/quizzes/grade-essay.server.ts");
+    const essayCourse = await createCourse(db, { owner: null, modules: 1, lessonsPerModule: 1 });
+    const { quiz: essayQuiz } = await createQuiz(db, essayCourse.modules[0]?.id ?? "", {
+      passPercent: 50,
+      questions: [{ key: "bericht", type: "essay", prompt: "Was hast du gelernt?", points: 2 }],
+    });
+    const id = await assign(db, {
+      by: trainer.id,
+      organizationId: world.company.id,
+      target: { kind: "quiz", id: essayQuiz.id },
+      apprenticeIds: [apprentice.id],
+    });
+    const ctx = await as("apprentice");
+    const started = await startAttempt({ ctx, input: { quizId: essayQuiz.id } });
+    if (!("attemptId" in started)) throw new Error(started.status);
+    const slots = await attemptSlots(db, started.attemptId);
+    const form = pageForm(slots, 1, { bericht: { text: "Zinken sägen" } }, { revision: 0, intent: "submit" });
+    await submitAttempt({ ctx, input: { attemptId: started.attemptId, revision: 0, page: 1, form } });
+    expect((await mine()).find((a) => a.id === id)).toMatchObject({ status: "inProgress", pendingGrading: true });
+
+    const slot = slots.find((s) => s.key === "bericht")?.slot ?? 0;
+    await gradeEssay({
+      ctx: await as("trainer"),
+      input: { attemptId: started.attemptId, slot, points: 2, comment: "Gut" },
+    });
+    expect((await mine()).find((a) => a.id === id)).toMatchObject({
+      status: "done",
+      pendingGrading: false,
+      scorePercent: 100,
+    });
+  });
+});
