@@ -1,6 +1,7 @@
 import { de } from "./de.ts";
 import type { deStaff } from "./de-staff.ts";
-import { intlTags, type Locale } from "./locales.ts";
+import { formatNumber, pluralForm } from "#app/utils/format.ts";
+import type { Locale } from "./locales.ts";
 
 export type MessageKey = keyof typeof de | keyof typeof deStaff;
 export type Messages = Record<keyof typeof de, string>;
@@ -71,6 +72,5 @@ export function translate(locale: Locale, key: MessageKey | string, params?: Tra
  * "1 Betrieb", "2 Betrieben". German and English need only these two forms.
  */
 export function translateCount(locale: Locale, key: string, count: number): string {
-  const form = new Intl.PluralRules(intlTags[locale]).select(count) === "one" ? "one" : "other";
-  return translate(locale, `${key}.${form}`, { count: new Intl.NumberFormat(intlTags[locale]).format(count) });
+  return translate(locale, `${key}.${pluralForm(locale, count)}`, { count: formatNumber(locale, count, 0) });
 }

@@ -1,3 +1,4 @@
+import { byGermanName } from "#app/utils/sort.ts";
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { assignments, classTeachers, organizations } from "#db/schema/index.ts";
@@ -44,7 +45,7 @@ async function recipientChoices(ctx: Ctx, organizationId: string) {
         taughtByMe: mine.has(c.id),
         students: c.students.map((s) => ({ userId: s.userId, name: s.name, detail: s.companyName })),
       }))
-      .sort((a, b) => Number(b.taughtByMe) - Number(a.taughtByMe) || a.name.localeCompare(b.name, "de")),
+      .sort((a, b) => Number(b.taughtByMe) - Number(a.taughtByMe) || byGermanName(a, b)),
   };
 }
 
@@ -98,7 +99,7 @@ export async function editAssignmentForm(ctx: Ctx, assignmentId: string) {
         itemsTotal: p.itemsTotal,
         scorePercent: p.scorePercent,
       }))
-      .sort((a, b) => a.name.localeCompare(b.name, "de")),
+      .sort(byGermanName),
     today,
   };
 }

@@ -1,3 +1,4 @@
+import { byGermanName } from "#app/utils/sort.ts";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Database } from "#db/client.server.ts";
 import { selectRows } from "#db/rows.server.ts";
@@ -116,24 +117,22 @@ export async function teamDashboard(ctx: Ctx, companyId: string) {
     });
   }
 
-  const apprentices = team
-    .sort((a, b) => a.name.localeCompare(b.name, "de"))
-    .map((member) => {
-      const cells = summaries.map((s) => cellOf.get(`${s.id}:${member.userId}`) ?? null);
-      const counts: StatusCounts = { overdue: 0, open: 0, inProgress: 0, done: 0 };
-      for (const cell of cells) if (cell) counts[cell.status] += 1;
-      return {
-        userId: member.userId,
-        name: member.name,
-        occupationName: member.occupationName,
-        startsOn: member.startsOn,
-        trainingYear: member.startsOn ? trainingYear(member.startsOn, today) : null,
-        counts,
-        lastActivityAt: member.lastActivityAt === null ? null : new Date(member.lastActivityAt),
-        waitingForGrade: member.waitingForGrade,
-        cells,
-      };
-    });
+  const apprentices = team.sort(byGermanName).map((member) => {
+    const cells = summaries.map((s) => cellOf.get(`${s.id}:${member.userId}`) ?? null);
+    const counts: StatusCounts = { overdue: 0, open: 0, inProgress: 0, done: 0 };
+    for (const cell of cells) if (cell) counts[cell.status] += 1;
+    return {
+      userId: member.userId,
+      name: member.name,
+      occupationName: member.occupationName,
+      startsOn: member.startsOn,
+      trainingYear: member.startsOn ? trainingYear(member.startsOn, today) : null,
+      counts,
+      lastActivityAt: member.lastActivityAt === null ? null : new Date(member.lastActivityAt),
+      waitingForGrade: member.waitingForGrade,
+      cells,
+    };
+  });
 
   const behind = apprentices.filter((a) => a.counts.overdue > 0);
   return {

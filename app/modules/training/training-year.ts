@@ -12,9 +12,12 @@ export function trainingYear(startsOn: string, today: string): number {
   return Math.floor(months / 12) + 1;
 }
 
+// "en-CA" writes ISO dates (2026-11-27); built once, it is used on every request.
+const isoDayInGermany = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" });
+
 /** Today's calendar date in Germany, where all our users are. */
 export function todayInGermany(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(now);
+  return isoDayInGermany.format(now);
 }
 
 /** The last day of an apprenticeship of `months` that starts on `startsOn` (ISO dates). */
