@@ -12,6 +12,7 @@ import { useT } from "#app/i18n/use-t.ts";
 import { newAssignmentForm } from "#app/modules/assignments/assignment-form.server.ts";
 import { createAssignment } from "#app/modules/assignments/create-assignment.server.ts";
 import { assignmentListFields, CreateAssignmentSchema } from "#app/modules/assignments/schemas.ts";
+import { addDays } from "#app/modules/training/training-year.ts";
 import { formFailure, parseForm } from "#app/utils/forms.server.ts";
 import { parseId } from "#app/utils/ids.ts";
 import { pageTitle } from "#app/utils/meta.ts";
@@ -36,12 +37,6 @@ export const action = authenticated(async ({ ctx, params, request }) => {
 });
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "assignments.new.title");
-
-function inAWeek(today: string): string {
-  const date = new Date(`${today}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 7);
-  return date.toISOString().slice(0, 10);
-}
 
 export default function NewAssignmentPage() {
   const data = useLoaderData<typeof loader>();
@@ -78,7 +73,7 @@ export default function NewAssignmentPage() {
             type="date"
             min={data.today}
             required
-            defaultValue={failure.value("dueOn") ?? inAWeek(data.today)}
+            defaultValue={failure.value("dueOn") ?? addDays(data.today, 7)}
             errors={failure.fieldErrors("dueOn")}
           />
           <TextAreaField

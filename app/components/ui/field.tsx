@@ -28,8 +28,11 @@ export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
   );
 }
 
-/** Label, control, hint and errors, wired for screen readers (aria-invalid, aria-describedby). */
-function FieldFrame({ id, label, hint, errors, children }: FieldFrameProps) {
+/**
+ * Label, control, hint and errors, wired for screen readers (aria-invalid, aria-describedby).
+ * Exported for controls the fields below do not cover (a select with option groups).
+ */
+export function FieldFrame({ id, label, hint, errors, children }: FieldFrameProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;

@@ -54,14 +54,6 @@ export async function apprenticeTies(db: Database, apprenticeId: string) {
   return { rows, companies: ids("company"), schools: ids("school") };
 }
 
-function inList(column: SQL, ids: string[]): SQL {
-  if (ids.length === 0) return sql`false`;
-  return sql`${column} in (${sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  )})`;
-}
-
 type CourseRow = {
   courseId: string;
   title: string;
@@ -169,8 +161,8 @@ export async function apprenticeOverview(ctx: Ctx, organizationId: string, appre
   const asTrainer = via.asCompany.length > 0;
   const courseScope = asTrainer
     ? sql`true`
-    : sql`c.owner_organization_id is null or ${inList(sql`c.owner_organization_id`, courseReaderOrganizations(ctx.actor))}`;
-  const recipientScope = asTrainer ? sql`true` : inList(sql`a.organization_id`, via.asSchool);
+    : sql`c.owner_organization_id is null or ${inArray(sql`c.owner_organization_id`, courseReaderOrganizations(ctx.actor))}`;
+  const recipientScope = asTrainer ? sql`true` : inArray(sql`a.organization_id`, via.asSchool);
 
   const [summaries, progress, courses, quizzes, activity] = await Promise.all([
     assignmentSummaries(

@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
+import { addDays } from "#app/modules/training/training-year.ts";
 import type { Database } from "#db/client.server.ts";
 import {
   assignmentRecipients,
@@ -86,11 +87,6 @@ export function targetPath(summary: {
 /** How long work that everyone finished stays on dashboards after its due date. */
 export const finishedWorkShownDays = 28;
 
-/** The ISO date `days` before `isoDate`. */
-export function daysBefore(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T12:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /**
  * Still current on a dashboard: not yet four weeks past its due date, or someone has not finished
  * it. Old finished work leaves the matrices, so they do not grow over a three-year apprenticeship
@@ -98,7 +94,7 @@ export function daysBefore(isoDate: string, days: number): string {
  * columns of `assignments` or of an alias in hand-written SQL.
  */
 export function stillCurrent(assignment: { id: SQL | AnyPgColumn; dueOn: SQL | AnyPgColumn }, today: string): SQL {
-  return sql`(${assignment.dueOn} >= ${daysBefore(today, finishedWorkShownDays)}::date or exists (
+  return sql`(${assignment.dueOn} >= ${addDays(today, -finishedWorkShownDays)}::date or exists (
     select 1 from assignment_recipients unfinished
     where unfinished.assignment_id = ${assignment.id} and unfinished.completed_at is null))`;
 }

@@ -104,10 +104,6 @@ export async function classView(ctx: Ctx, schoolId: string, filter: ClassViewFil
 
   const today = todayInGermany(ctx.now);
   const classIds = shown.map((c) => c.id);
-  const idList = sql.join(
-    classIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
   const [studentRows, summaries, progress] = await Promise.all([
     // A student's companies: those of their apprenticeships and those they belong to as an
     // apprentice (usually one and the same). One row per student and company.
@@ -123,7 +119,7 @@ export async function classView(ctx: Ctx, schoolId: string, filter: ClassViewFil
           select o.id, o.name from memberships m join organizations o on o.id = m.organization_id
           where m.user_id = u.id and m.role = 'apprentice' and o.kind = 'company'
         ) co on true
-        where ce.class_id in (${idList})`,
+        where ${inArray(sql`ce.class_id`, classIds)}`,
     ),
     assignmentSummaries(
       ctx.db,
@@ -135,7 +131,7 @@ export async function classView(ctx: Ctx, schoolId: string, filter: ClassViewFil
     ),
     recipientProgress(
       ctx.db,
-      sql`a.class_id in (${idList}) and a.organization_id = ${schoolId}
+      sql`${inArray(sql`a.class_id`, classIds)} and a.organization_id = ${schoolId}
         and ${stillCurrent({ id: sql`a.id`, dueOn: sql`a.due_on` }, today)}`,
     ),
   ]);

@@ -20,6 +20,11 @@ export function todayInGermany(now: Date): string {
   return isoDayInGermany.format(now);
 }
 
+/** The ISO date `days` after `isoDate` (negative: before), as calendar days. */
+export function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** The last day of an apprenticeship of `months` that starts on `startsOn` (ISO dates). */
 export function regularEnd(startsOn: string, months: number): string {
   const [year, month, day] = startsOn.split("-").map(Number) as [number, number, number];
