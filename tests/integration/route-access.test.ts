@@ -87,8 +87,9 @@ const companyReaders = { anonymous: 302, trainer: 200, admin: 200, apprentice: 2
 const companyAuthors = (ok: number) => ({ anonymous: 302, trainer: ok, admin: 403, apprentice: 403, everyone: 404 });
 // An attempt: only the apprentice who made it; nobody else learns it exists.
 const attemptOwner = (ok: number) => ({ anonymous: 302, apprentice: ok, everyone: 404 });
-// Grading the apprentice's essay: the company's trainer and the class's teacher.
-const graders = (ok: number) => ({ anonymous: 302, trainer: ok, teacher: ok, everyone: 404 });
+// Grading the apprentice's essay in the company's own quiz: the company's trainer only. The class's
+// teacher cannot open the company's course, so she must not learn the answer exists either.
+const graders = (ok: number) => ({ anonymous: 302, trainer: ok, everyone: 404 });
 
 // Giving assignments: the organisation's trainers or teachers. Admins and apprentices are members
 // without the role (403); outsiders must not learn the organisation exists (404).
@@ -126,7 +127,8 @@ const decisions: Record<string, { load: () => Promise<RouteModule>; cases: Case[
         method: "GET",
         path: (w) => `/orgs/${w.school.id}/team`,
         params: (w) => ({ orgId: w.school.id }),
-        expect: { anonymous: 302, teacher: 403, everyone: 404 },
+        // A member of a kind without a team: forbidden, whatever the role (the matrix says so).
+        expect: { anonymous: 302, teacher: 403, schoolAdmin: 403, everyone: 404 },
       },
       {
         name: "a malformed organisation id",
@@ -173,6 +175,14 @@ const decisions: Record<string, { load: () => Promise<RouteModule>; cases: Case[
         path: (w) => `/orgs/${w.school.id}/classes`,
         params: (w) => ({ orgId: w.school.id }),
         expect: { anonymous: 302, teacher: 200, schoolAdmin: 200, everyone: 404 },
+      },
+      {
+        name: "a company has no classes",
+        method: "GET",
+        path: (w) => `/orgs/${w.company.id}/classes`,
+        params: (w) => ({ orgId: w.company.id }),
+        // Members of a kind without classes are refused whatever their role (the matrix).
+        expect: { anonymous: 302, trainer: 403, admin: 403, apprentice: 403, everyone: 404 },
       },
       {
         name: "one class, filtered",

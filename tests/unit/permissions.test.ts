@@ -1,16 +1,19 @@
 import { describe, expect, test } from "vitest";
 import type { Actor, ActorMembership } from "#app/modules/context.server.ts";
 import {
+  canExportQuiz,
+  requireCourseManage,
+  requireCourseRead,
+  requireMediaRead,
+} from "#app/modules/permissions/course-access.server.ts";
+import {
   can,
-  courseReaderOrganizations,
   invitableRoles,
+  memberOrganizationIds,
   organizationPermissions,
   organizationsWith,
   requireAssignmentManage,
-  requireCourseManage,
-  requireCourseRead,
   requireFollowApprentice,
-  requireMediaRead,
   requirePermission,
 } from "#app/modules/permissions/permissions.ts";
 import type { Role } from "#app/modules/permissions/roles.ts";
@@ -18,8 +21,10 @@ import { ForbiddenError, NotFoundError } from "#app/utils/errors.ts";
 
 const company = { id: "c1", kind: "company" as const };
 const school = { id: "s1", kind: "school" as const };
+const centre = { id: "t1", kind: "training_centre" as const };
+type Org = typeof company | typeof school | typeof centre;
 
-function actorWith(...memberships: [typeof company | typeof school, Role][]): Actor {
+function actorWith(...memberships: [Org, Role][]): Actor {
   return {
     id: "u1",
     name: "Test",
@@ -37,15 +42,29 @@ function actorWith(...memberships: [typeof company | typeof school, Role][]): Ac
 }
 
 describe("organisation permissions (DESIGN.md, 'Who sees what')", () => {
+  const staff = ["invitations.manage", "courses.manage", "answers.grade", "assignments.manage"];
   test.each([
-    ["apprentice", []],
-    ["trainer", ["invitations.manage", "team.view", "courses.manage", "answers.grade", "assignments.manage"]],
-    ["teacher", ["invitations.manage", "classes.view", "courses.manage", "answers.grade", "assignments.manage"]],
-    ["admin", ["invitations.manage", "members.view", "team.view", "classes.view"]],
-  ] as const)("a %s holds exactly %j in their organisation", (role, expected) => {
-    const actor = actorWith([company, role]);
-    const held = Object.keys(organizationPermissions).filter((p) => can(actor, p as never, company.id));
+    [company.kind, "apprentice", [], company],
+    [company.kind, "trainer", [...staff, "team.view"], company],
+    [company.kind, "admin", ["invitations.manage", "members.view", "team.view"], company],
+    [school.kind, "apprentice", [], school],
+    [school.kind, "teacher", [...staff, "classes.view"], school],
+    [school.kind, "admin", ["invitations.manage", "members.view", "classes.view"], school],
+    // A training centre has both a team and classes.
+    [centre.kind, "trainer", [...staff, "team.view"], centre],
+    [centre.kind, "teacher", [...staff, "classes.view"], centre],
+    [centre.kind, "admin", ["invitations.manage", "members.view", "team.view", "classes.view"], centre],
+  ] as const)("in a %s, a %s holds exactly %j", (_kind, role, expected, org) => {
+    const actor = actorWith([org, role]);
+    const held = Object.keys(organizationPermissions).filter((p) => can(actor, p as never, org.id));
     expect(held.sort()).toEqual([...expected].sort());
+  });
+
+  test("a company has no classes and a school no team, whoever asks (members get 'forbidden')", () => {
+    expect(() => requirePermission(actorWith([company, "admin"]), "classes.view", company.id)).toThrow(ForbiddenError);
+    expect(() => requirePermission(actorWith([school, "admin"]), "team.view", school.id)).toThrow(ForbiddenError);
+    expect(() => requirePermission(actorWith([centre, "admin"]), "team.view", centre.id)).not.toThrow();
+    expect(() => requirePermission(actorWith([centre, "admin"]), "classes.view", centre.id)).not.toThrow();
   });
 
   test("nobody holds anything in an organisation they do not belong to", () => {
@@ -128,7 +147,7 @@ describe("courses", () => {
 
   test("readers' organisations and pictures", () => {
     const actor = actorWith([company, "apprentice"], [school, "apprentice"]);
-    expect(courseReaderOrganizations(actor).sort()).toEqual([company.id, school.id].sort());
+    expect(memberOrganizationIds(actor).sort()).toEqual([company.id, school.id].sort());
     expect(() => requireMediaRead(actorWith(), [null])).not.toThrow();
     expect(() => requireMediaRead(actorWith([school, "teacher"]), [company.id])).toThrow(NotFoundError);
     expect(() => requireMediaRead(actor, ["elsewhere", company.id])).not.toThrow();
@@ -162,5 +181,16 @@ describe("courses", () => {
     ]) {
       expect(() => requireAssignmentManage(actor, { organizationId: company.id })).toThrow(NotFoundError);
     }
+  });
+});
+
+describe("GIFT export (answer keys)", () => {
+  test("an organisation's quiz only for the staff who write its courses; a library quiz for any author", () => {
+    const ownQuiz = { ownerOrganizationId: company.id };
+    expect(canExportQuiz(actorWith([company, "trainer"]), ownQuiz)).toBe(true);
+    expect(canExportQuiz(actorWith([company, "apprentice"], [centre, "trainer"]), ownQuiz)).toBe(false);
+    expect(canExportQuiz(actorWith([company, "admin"]), ownQuiz)).toBe(false);
+    expect(canExportQuiz(actorWith([school, "teacher"]), { ownerOrganizationId: null })).toBe(true);
+    expect(canExportQuiz(actorWith([company, "apprentice"]), { ownerOrganizationId: null })).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "#db/client.server.ts";
 import { selectRows } from "#db/rows.server.ts";
 
@@ -19,8 +19,15 @@ export type WeekActivity = {
 /**
  * The last `weeks` calendar weeks up to and including the week of `now`, oldest first, in ONE
  * statement: the weeks come from generate_series, so a week without activity is there with 0.
+ * `courseScope` (over the course alias `c`) limits the count to what the viewer may see.
  */
-export function weeklyActivity(db: Database, userId: string, now: Date, weeks = 12): Promise<WeekActivity[]> {
+export function weeklyActivity(
+  db: Database,
+  userId: string,
+  now: Date,
+  courseScope: SQL,
+  weeks = 12,
+): Promise<WeekActivity[]> {
   const back = `${weeks - 1} weeks`;
   return selectRows<WeekActivity>(
     db,
@@ -35,15 +42,17 @@ export function weeklyActivity(db: Database, userId: string, now: Date, weeks = 
     lessons_done as (
       select date_trunc('week', lp.completed_at at time zone 'Europe/Berlin') as week_start,
         count(*) as n, sum(l.minutes) as minutes
-      from lesson_progress lp join lessons l on l.id = lp.lesson_id cross join bounds b
-      where lp.user_id = ${userId}
+      from lesson_progress lp join lessons l on l.id = lp.lesson_id
+        join course_modules m on m.id = l.module_id join courses c on c.id = m.course_id cross join bounds b
+      where lp.user_id = ${userId} and (${courseScope})
         and lp.completed_at >= (b.this_week - ${back}::interval) at time zone 'Europe/Berlin'
       group by 1
     ),
     attempts_done as (
       select date_trunc('week', qa.submitted_at at time zone 'Europe/Berlin') as week_start, count(*) as n
-      from quiz_attempts qa cross join bounds b
-      where qa.user_id = ${userId} and qa.status = 'finished'
+      from quiz_attempts qa join quizzes q on q.id = qa.quiz_id join course_modules m on m.id = q.module_id
+        join courses c on c.id = m.course_id cross join bounds b
+      where qa.user_id = ${userId} and qa.status = 'finished' and (${courseScope})
         and qa.submitted_at >= (b.this_week - ${back}::interval) at time zone 'Europe/Berlin'
       group by 1
     )

@@ -3,7 +3,8 @@ import type { Database } from "#db/client.server.ts";
 import { selectRows } from "#db/rows.server.ts";
 import { assignmentRecipients, assignments } from "#db/schema/index.ts";
 import type { Actor, Ctx } from "#app/modules/context.server.ts";
-import { can, courseReaderOrganizations, requireFollowApprentice } from "#app/modules/permissions/permissions.ts";
+import { courseRead, lessonLive } from "#app/modules/permissions/course-access.server.ts";
+import { can, requireFollowApprentice } from "#app/modules/permissions/permissions.ts";
 import { todayInGermany, trainingYear } from "#app/modules/training/training-year.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 import { weeklyActivity } from "./activity.server.ts";
@@ -74,14 +75,14 @@ function courseProgress(db: Database, apprenticeId: string, courseScope: SQL): P
       join lessons l on l.id = lp.lesson_id
       join course_modules m on m.id = l.module_id
       where lp.user_id = ${apprenticeId}
-        and l.archived_at is null and l.published_version > 0 and m.archived_at is null
+        and ${lessonLive.where("l", "m")}
       group by m.course_id
     ),
     totals as (
       select m.course_id, count(*) as n
       from course_modules m join lessons l on l.module_id = m.id
       where m.course_id in (select course_id from done)
-        and l.archived_at is null and l.published_version > 0 and m.archived_at is null
+        and ${lessonLive.where("l", "m")}
       group by m.course_id
     )
     select c.id as "courseId", c.title, c.owner_organization_id as "ownerOrganizationId",
@@ -132,9 +133,9 @@ function quizResults(db: Database, apprenticeId: string, courseScope: SQL): Prom
   );
 }
 
-/** Whether the viewer may open a course page: library courses, and their organisations' own. */
+/** Whether the viewer may open a (published) course's page: the course read rule. */
 function canOpenCourse(actor: Actor, ownerOrganizationId: string | null): boolean {
-  return ownerOrganizationId === null || courseReaderOrganizations(actor).includes(ownerOrganizationId);
+  return courseRead.allows(actor, { ownerOrganizationId, status: "published" });
 }
 
 /**
@@ -159,9 +160,10 @@ export async function apprenticeOverview(ctx: Ctx, organizationId: string, appre
   const organization = ctx.actor.memberships.find((m) => m.organizationId === organizationId);
 
   const asTrainer = via.asCompany.length > 0;
+  // What a school follower sees of courses, quizzes and activity: what they may read themselves.
   const courseScope = asTrainer
     ? sql`true`
-    : sql`c.owner_organization_id is null or ${inArray(sql`c.owner_organization_id`, courseReaderOrganizations(ctx.actor))}`;
+    : courseRead.where(ctx.actor, { owner: sql`c.owner_organization_id`, status: sql`c.status` });
   const recipientScope = asTrainer ? sql`true` : inArray(sql`a.organization_id`, via.asSchool);
 
   const [summaries, progress, courses, quizzes, activity] = await Promise.all([
@@ -175,7 +177,7 @@ export async function apprenticeOverview(ctx: Ctx, organizationId: string, appre
     recipientProgress(ctx.db, sql`ar.apprentice_id = ${apprenticeId} and (${recipientScope})`),
     courseProgress(ctx.db, apprenticeId, courseScope),
     quizResults(ctx.db, apprenticeId, courseScope),
-    weeklyActivity(ctx.db, apprenticeId, ctx.now),
+    weeklyActivity(ctx.db, apprenticeId, ctx.now, courseScope),
   ]);
 
   const today = todayInGermany(ctx.now);
@@ -234,8 +236,8 @@ export async function apprenticeOverview(ctx: Ctx, organizationId: string, appre
     /** "all": every assignment of the apprentice; "school": only those of the viewer's schools. */
     assignmentScope: asTrainer ? ("all" as const) : ("school" as const),
     canManageAssignments: can(ctx.actor, "assignments.manage", organizationId),
-    canViewTeam: can(ctx.actor, "team.view", organizationId) && organization?.organizationKind !== "school",
-    canViewClasses: can(ctx.actor, "classes.view", organizationId) && organization?.organizationKind !== "company",
+    canViewTeam: can(ctx.actor, "team.view", organizationId),
+    canViewClasses: can(ctx.actor, "classes.view", organizationId),
     assignments: assignmentRows,
     courses: courses.map((c) => ({
       id: c.courseId,

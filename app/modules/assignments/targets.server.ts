@@ -1,16 +1,11 @@
-import { and, asc, eq, isNull, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Database } from "#db/client.server.ts";
 import { courseModules, courses, lessons, quizzes } from "#db/schema/index.ts";
-import { lessonIsLive } from "#app/modules/courses/visibility.server.ts";
+import { courseAssignable, lessonIsLive } from "#app/modules/permissions/course-access.server.ts";
 import type { AssignmentKind } from "./schemas.ts";
 
-/** Courses an organisation may assign: the published library and its own published courses. */
-function assignableCourse(organizationId: string): SQL {
-  return and(
-    eq(courses.status, "published"),
-    or(isNull(courses.ownerOrganizationId), eq(courses.ownerOrganizationId, organizationId)),
-  ) as SQL;
-}
+/** Courses an organisation may assign (the permissions rule). */
+const assignableCourse = (organizationId: string) => courseAssignable.where(organizationId);
 
 export type TargetTree = {
   id: string;

@@ -4,9 +4,9 @@ import type { Database } from "#db/client.server.ts";
 import { selectRows } from "#db/rows.server.ts";
 import { assignments } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
+import { answerGradable } from "#app/modules/permissions/grading-rule.server.ts";
 import { can, requirePermission } from "#app/modules/permissions/permissions.ts";
 import { todayInGermany, trainingYear } from "#app/modules/training/training-year.ts";
-import { NotFoundError } from "#app/utils/errors.ts";
 import { assignmentSummaries, stillCurrent } from "./assignment-summaries.server.ts";
 import { recipientProgress } from "./recipient-progress.server.ts";
 import { type AssignmentStatus, deriveStatus } from "./status.ts";
@@ -22,7 +22,7 @@ type TeamRow = {
 
 /**
  * The company's apprentices with their apprenticeship, when they last did something (a lesson
- * finished, a quiz attempt saved) and how many free-text answers of theirs wait for a grade.
+ * finished, a quiz attempt saved) and how many free-text answers of theirs wait for a grade here.
  * ONE statement: every figure is grouped in SQL, whatever the size of the team.
  */
 function teamMembers(db: Database, companyId: string): Promise<TeamRow[]> {
@@ -51,7 +51,10 @@ function teamMembers(db: Database, companyId: string): Promise<TeamRow[]> {
     waiting as (
       select qa.user_id, count(*) as n
       from attempt_answers aa join quiz_attempts qa on qa.id = aa.attempt_id
+        join quizzes q on q.id = qa.quiz_id join course_modules qm on qm.id = q.module_id
+        join courses qc on qc.id = qm.course_id
       where aa.needs_grading and qa.status = 'finished' and qa.user_id in (select user_id from team)
+        and ${answerGradable.whereIn([companyId], { apprenticeId: sql`qa.user_id`, quizOwnerId: sql`qc.owner_organization_id` })}
       group by qa.user_id
     )
     select t.user_id as "userId", t.name, c.occupation_name as "occupationName", c.starts_on::text as "startsOn",
@@ -85,10 +88,8 @@ export type MatrixCell = {
  * of every recipient of the company's assignments (one `recipientProgress` call).
  */
 export async function teamDashboard(ctx: Ctx, companyId: string) {
+  // "Mein Team" exists where the matrix gives `team.view` (companies, training centres).
   requirePermission(ctx.actor, "team.view", companyId);
-  const membership = ctx.actor.memberships.find((m) => m.organizationId === companyId);
-  // "Mein Team" is a company's view; a school follows its students in its classes.
-  if (!membership || membership.organizationKind === "school") throw new NotFoundError("organization");
 
   const today = todayInGermany(ctx.now);
   const [team, summaries, progress] = await Promise.all([
@@ -136,7 +137,10 @@ export async function teamDashboard(ctx: Ctx, companyId: string) {
 
   const behind = apprentices.filter((a) => a.counts.overdue > 0);
   return {
-    company: { id: companyId, name: membership.organizationName },
+    company: {
+      id: companyId,
+      name: ctx.actor.memberships.find((m) => m.organizationId === companyId)?.organizationName ?? "",
+    },
     today,
     canManageAssignments: can(ctx.actor, "assignments.manage", companyId),
     canGrade: can(ctx.actor, "answers.grade", companyId),

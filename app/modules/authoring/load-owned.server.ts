@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { courseModules, courses, lessons } from "#db/schema/index.ts";
 import type { Database } from "#db/client.server.ts";
 import type { Actor } from "#app/modules/context.server.ts";
-import { requireCourseManage } from "#app/modules/permissions/permissions.ts";
+import { requireCourseManage } from "#app/modules/permissions/course-access.server.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 
 /**

@@ -1,16 +1,16 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { courseModules, courses, lessonProgress, lessons, organizations } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
-import { lessonIsLive, publishedCoursesFor } from "./visibility.server.ts";
+import { courseRead, lessonIsLive } from "#app/modules/permissions/course-access.server.ts";
 
 export type CatalogueFilter = { occupation?: string; year?: number };
 
 /**
- * The courses the actor may read, with size and the actor's own progress, aggregated in SQL
- * (one statement, however many lessons and progress rows there are).
+ * The published courses the actor may read (drafts are in the authoring area), with size and the
+ * actor's own progress, aggregated in SQL (one statement, however many lessons and progress rows).
  */
 export async function listCatalogue(ctx: Ctx, filter: CatalogueFilter) {
-  const conditions = [publishedCoursesFor(ctx.actor)];
+  const conditions = [courseRead.where(ctx.actor), eq(courses.status, "published")];
   if (filter.occupation) {
     conditions.push(sql`(${filter.occupation} = any(${courses.occupations}) or 'all' = any(${courses.occupations}))`);
   }

@@ -2,7 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { courseModules, courses, lessonProgress, lessons } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
 import { courseOverview } from "./course-overview.server.ts";
-import { lessonIsLive, publishedCoursesFor } from "./visibility.server.ts";
+import { courseRead, lessonIsLive } from "#app/modules/permissions/course-access.server.ts";
 
 /**
  * "Weiter, wo du aufgehört hast" on the home page: the course of the lesson finished last, with
@@ -15,7 +15,7 @@ export async function continueLearning(ctx: Ctx) {
     .innerJoin(lessons, eq(lessons.id, lessonProgress.lessonId))
     .innerJoin(courseModules, eq(courseModules.id, lessons.moduleId))
     .innerJoin(courses, eq(courses.id, courseModules.courseId))
-    .where(and(eq(lessonProgress.userId, ctx.actor.id), lessonIsLive, publishedCoursesFor(ctx.actor)))
+    .where(and(eq(lessonProgress.userId, ctx.actor.id), lessonIsLive, courseRead.where(ctx.actor)))
     .orderBy(desc(lessonProgress.completedAt))
     .limit(1);
   if (!last) return null;

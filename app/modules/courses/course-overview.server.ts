@@ -1,10 +1,10 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { courseModules, courses, lessonProgress, lessons, organizations } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
-import { canManageCourse, organizationsWith, requireCourseRead } from "#app/modules/permissions/permissions.ts";
+import { canManageCourse, lessonIsLive, requireCourseRead } from "#app/modules/permissions/course-access.server.ts";
+import { organizationsWith } from "#app/modules/permissions/permissions.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 import { moduleQuizzes } from "#app/modules/quizzes/quiz-pages.server.ts";
-import { lessonIsLive } from "./visibility.server.ts";
 
 /**
  * A course as its reader sees it: modules with their live lessons, the reader's progress per

@@ -3,9 +3,8 @@ import { alias } from "drizzle-orm/pg-core";
 import { courseModules, courses, lessonProgress, lessons } from "#db/schema/index.ts";
 import type { Database } from "#db/client.server.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
-import { requireCourseRead } from "#app/modules/permissions/permissions.ts";
+import { lessonIsLive, requireCourseRead } from "#app/modules/permissions/course-access.server.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
-import { lessonIsLive } from "./visibility.server.ts";
 
 const siblingLesson = alias(lessons, "sibling");
 const siblingModule = alias(courseModules, "sibling_module");

@@ -2,9 +2,8 @@ import { completeAssignmentsOf } from "#app/modules/assignments/recipient-progre
 import { and, eq } from "drizzle-orm";
 import { courseModules, courses, lessonProgress, lessons } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
-import { requireCourseRead } from "#app/modules/permissions/permissions.ts";
+import { lessonIsLive, requireCourseRead } from "#app/modules/permissions/course-access.server.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
-import { lessonIsLive } from "./visibility.server.ts";
 
 async function requireReadableLesson(ctx: Ctx, lessonId: string) {
   const [row] = await ctx.db

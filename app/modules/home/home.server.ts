@@ -21,25 +21,21 @@ export async function homeFor(ctx: Ctx) {
     isApprentice ? continueLearning(ctx) : null,
     gradingQueueCount(ctx),
     Promise.all(
-      organizationsWith(actor, "team.view")
-        .filter((m) => m.organizationKind !== "school")
-        .map(async (m) => ({
-          organizationId: m.organizationId,
-          organizationName: m.organizationName,
-          canInvite: can(actor, "invitations.manage", m.organizationId),
-          apprentices: await companyTeam(ctx, m.organizationId),
-          overdue: await overdueSummary(ctx.db, m.organizationId, todayInGermany(ctx.now)),
-        })),
+      organizationsWith(actor, "team.view").map(async (m) => ({
+        organizationId: m.organizationId,
+        organizationName: m.organizationName,
+        canInvite: can(actor, "invitations.manage", m.organizationId),
+        apprentices: await companyTeam(ctx, m.organizationId),
+        overdue: await overdueSummary(ctx.db, m.organizationId, todayInGermany(ctx.now)),
+      })),
     ),
     Promise.all(
-      organizationsWith(actor, "classes.view")
-        .filter((m) => m.organizationKind !== "company")
-        .map(async (m) => ({
-          organizationId: m.organizationId,
-          organizationName: m.organizationName,
-          classes: await schoolClassesWithStudents(ctx, m.organizationId),
-          overdue: await overdueSummary(ctx.db, m.organizationId, todayInGermany(ctx.now)),
-        })),
+      organizationsWith(actor, "classes.view").map(async (m) => ({
+        organizationId: m.organizationId,
+        organizationName: m.organizationName,
+        classes: await schoolClassesWithStudents(ctx, m.organizationId),
+        overdue: await overdueSummary(ctx.db, m.organizationId, todayInGermany(ctx.now)),
+      })),
     ),
     Promise.all(
       organizationsWith(actor, "members.view").map(async (m) => {

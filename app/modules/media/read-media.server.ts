@@ -3,7 +3,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { mediaFiles } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
-import { requireMediaRead } from "#app/modules/permissions/permissions.ts";
+import { requireMediaRead } from "#app/modules/permissions/course-access.server.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 import { uploadsDir } from "./store.server.ts";
 

@@ -2,26 +2,31 @@ import type { Actor } from "#app/modules/context.server.ts";
 import { ForbiddenError, NotFoundError } from "#app/utils/errors.ts";
 import { type OrganizationKind, type Role, rolesByKind } from "./roles.ts";
 
+type Grant = { roles: readonly Role[]; kinds: readonly OrganizationKind[] };
+const everyKind = ["company", "school", "training_centre"] as const;
+
 /**
  * The one place that answers "may this actor do X in organisation Y" (DESIGN.md, "Who sees
- * what"). Pure: it decides from the actor's memberships, which the session loaded.
+ * what"): which roles hold a permission, and in which kinds of organisation it exists at all. A
+ * company has a team but no classes, a school classes but no team; a training centre has both.
+ * Pure: it decides from the actor's memberships, which the session loaded.
  */
 export const organizationPermissions = {
   /** Create, list and revoke invitation codes. */
-  "invitations.manage": ["trainer", "teacher", "admin"],
+  "invitations.manage": { roles: ["trainer", "teacher", "admin"], kinds: everyKind },
   /** See everyone who belongs to the organisation. */
-  "members.view": ["admin"],
+  "members.view": { roles: ["admin"], kinds: everyKind },
   /** See the company's apprentices and their apprenticeships ("Mein Team"). */
-  "team.view": ["trainer", "admin"],
+  "team.view": { roles: ["trainer", "admin"], kinds: ["company", "training_centre"] },
   /** See the school's classes and who is enrolled ("Meine Klassen"). */
-  "classes.view": ["teacher", "admin"],
+  "classes.view": { roles: ["teacher", "admin"], kinds: ["school", "training_centre"] },
   /** Write the organisation's own courses and copy library courses into it. */
-  "courses.manage": ["trainer", "teacher"],
-  /** Grade free-text answers of the organisation's own apprentices (company) or students (school). */
-  "answers.grade": ["trainer", "teacher"],
+  "courses.manage": { roles: ["trainer", "teacher"], kinds: everyKind },
+  /** Grade free-text answers (which ones: `answerGradable` in grading-rule.server.ts). */
+  "answers.grade": { roles: ["trainer", "teacher"], kinds: everyKind },
   /** Give, change and withdraw assignments to the company's apprentices or the school's classes. */
-  "assignments.manage": ["trainer", "teacher"],
-} as const satisfies Record<string, readonly Role[]>;
+  "assignments.manage": { roles: ["trainer", "teacher"], kinds: everyKind },
+} as const satisfies Record<string, Grant>;
 
 export type OrganizationPermission = keyof typeof organizationPermissions;
 
@@ -37,14 +42,23 @@ export function rolesIn(actor: Actor, organizationId: string): Role[] {
   return actor.memberships.filter((m) => m.organizationId === organizationId).map((m) => m.role);
 }
 
+/** Whether the kind of organisation offers the permission at all (the matrix's second axis). */
+export function kindOffers(kind: OrganizationKind, permission: OrganizationPermission): boolean {
+  const grant: Grant = organizationPermissions[permission];
+  return grant.kinds.includes(kind);
+}
+
 export function can(actor: Actor, permission: OrganizationPermission, organizationId: string): boolean {
-  const allowed: readonly Role[] = organizationPermissions[permission];
-  return rolesIn(actor, organizationId).some((role) => allowed.includes(role));
+  const grant: Grant = organizationPermissions[permission];
+  return actor.memberships.some(
+    (m) =>
+      m.organizationId === organizationId && grant.roles.includes(m.role) && grant.kinds.includes(m.organizationKind),
+  );
 }
 
 /**
  * Throws unless the actor may. Outsiders get "not found" (they must not learn that the
- * organisation exists); members without the right role get "forbidden".
+ * organisation exists); members without the right role, or of a kind without it, "forbidden".
  */
 export function requirePermission(actor: Actor, permission: OrganizationPermission, organizationId: string): void {
   if (rolesIn(actor, organizationId).length === 0) throw new NotFoundError("organization");
@@ -66,61 +80,14 @@ export function organizationsWith(actor: Actor, permission: OrganizationPermissi
   });
 }
 
-/** Organisations whose published courses the actor may read: every one they belong to. */
-export function courseReaderOrganizations(actor: Actor): string[] {
+/** The ids of `organizationsWith`, for SQL conditions. */
+export function organizationIdsWith(actor: Actor, permission: OrganizationPermission): string[] {
+  return organizationsWith(actor, permission).map((m) => m.organizationId);
+}
+
+/** Every organisation the actor belongs to, in whatever role. */
+export function memberOrganizationIds(actor: Actor): string[] {
   return [...new Set(actor.memberships.map((m) => m.organizationId))];
-}
-
-type CourseOwnership = { ownerOrganizationId: string | null; status: "draft" | "published" | "archived" };
-
-export function canManageCourse(actor: Actor, course: { ownerOrganizationId: string | null }): boolean {
-  return course.ownerOrganizationId !== null && can(actor, "courses.manage", course.ownerOrganizationId);
-}
-
-/**
- * Reading a course: library courses are for everyone signed in; an organisation's courses for its
- * members, and drafts or archived ones only for those who write them. Anything else is "not found".
- */
-export function requireCourseRead(actor: Actor, course: CourseOwnership): void {
-  if (course.ownerOrganizationId === null) {
-    if (course.status !== "published") throw new NotFoundError("course");
-    return;
-  }
-  if (rolesIn(actor, course.ownerOrganizationId).length === 0) throw new NotFoundError("course");
-  if (course.status !== "published" && !canManageCourse(actor, course)) throw new NotFoundError("course");
-}
-
-/** Writing a course: only its organisation's trainers and teachers; the library is read-only. */
-export function requireCourseManage(actor: Actor, course: { ownerOrganizationId: string | null }): void {
-  if (course.ownerOrganizationId === null) throw new ForbiddenError("library.readOnly");
-  requirePermission(actor, "courses.manage", course.ownerOrganizationId);
-}
-
-/** A picture is visible to everyone signed in if it is library media, else to its owners' members. */
-export function requireMediaRead(actor: Actor, owners: (string | null)[]): void {
-  const mine = new Set(courseReaderOrganizations(actor));
-  if (!owners.some((owner) => owner === null || mine.has(owner))) throw new NotFoundError("media");
-}
-
-/**
- * An attempt belongs to the apprentice who made it; nobody else may open or change it as theirs.
- * Others get "not found", so attempt ids reveal nothing.
- */
-export function requireOwnAttempt(actor: Actor, attempt: { userId: string }): void {
-  if (attempt.userId !== actor.id) throw new NotFoundError("attempt");
-}
-
-/**
- * Grading an apprentice's answers: a trainer of a company the apprentice belongs to, or a teacher
- * of a school with a class the apprentice is enrolled in. `apprenticeOrganizations` are those
- * companies and schools (the queries load them).
- */
-export function canGrade(actor: Actor, apprenticeOrganizations: string[]): boolean {
-  return apprenticeOrganizations.some((organizationId) => can(actor, "answers.grade", organizationId));
-}
-
-export function requireGrader(actor: Actor, apprenticeOrganizations: string[]): void {
-  if (!canGrade(actor, apprenticeOrganizations)) throw new NotFoundError("attempt");
 }
 
 /** Whether the actor grades free-text answers anywhere ("Zu bewerten" in the navigation). */
@@ -133,21 +100,17 @@ export function requireGraderSomewhere(actor: Actor): void {
 }
 
 /**
- * Exporting a quiz as GIFT: the file holds the answer key, so only people who write courses
- * somewhere (trainers, teachers) may take a quiz they can read to Moodle.
+ * An attempt belongs to the apprentice who made it; nobody else may open or change it as theirs.
+ * Others get "not found", so attempt ids reveal nothing.
  */
-export function canExportQuiz(actor: Actor): boolean {
-  return organizationsWith(actor, "courses.manage").length > 0;
-}
-
-export function requireQuizExport(actor: Actor): void {
-  if (!canExportQuiz(actor)) throw new ForbiddenError("quiz.export");
+export function requireOwnAttempt(actor: Actor, attempt: { userId: string }): void {
+  if (attempt.userId !== actor.id) throw new NotFoundError("attempt");
 }
 
 /**
  * Following one apprentice's learning (dashboards, the per-apprentice page): the company's
  * trainers and admins (`team.view`), and the teachers and admins of a school with a class the
- * apprentice is in (`classes.view`). `apprenticeOrganizations` as for `canGrade`.
+ * apprentice is in (`classes.view`). The ties come from `apprenticeTies` (rosters.server.ts).
  */
 export function canFollowApprentice(
   actor: Actor,

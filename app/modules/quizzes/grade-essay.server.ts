@@ -1,11 +1,10 @@
 import { completeAssignmentsOf } from "#app/modules/assignments/recipient-progress.server.ts";
 import { and, eq } from "drizzle-orm";
-import { attemptAnswers, questions, quizAttempts, quizzes } from "#db/schema/index.ts";
+import { attemptAnswers, courseModules, courses, questions, quizAttempts, quizzes } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
-import { requireGrader } from "#app/modules/permissions/permissions.ts";
+import { requireAnswerGradable } from "#app/modules/permissions/grading-rule.server.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 import { scoreAttempt } from "./grading/score-attempt.ts";
-import { apprenticeOrganizations } from "./grading-access.server.ts";
 
 export type GradeEssayInput = { attemptId: string; slot: number; points: number; comment: string };
 export type GradeEssayResult =
@@ -25,13 +24,16 @@ export async function gradeEssay({ ctx, input }: { ctx: Ctx; input: GradeEssayIn
         userId: quizAttempts.userId,
         status: quizAttempts.status,
         passPercent: quizzes.passPercent,
+        quizOwnerId: courses.ownerOrganizationId,
       })
       .from(quizAttempts)
       .innerJoin(quizzes, eq(quizzes.id, quizAttempts.quizId))
+      .innerJoin(courseModules, eq(courseModules.id, quizzes.moduleId))
+      .innerJoin(courses, eq(courses.id, courseModules.courseId))
       .where(eq(quizAttempts.id, input.attemptId))
       .for("update", { of: quizAttempts });
     if (attempt?.status !== "finished") throw new NotFoundError("attempt");
-    requireGrader(ctx.actor, await apprenticeOrganizations(tx, attempt.userId));
+    await requireAnswerGradable(tx, ctx.actor, { apprenticeId: attempt.userId, quizOwnerId: attempt.quizOwnerId });
     const answers = await tx
       .select({
         slot: attemptAnswers.slot,

@@ -1,14 +1,22 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { attemptAnswers, courseModules, courses, questions, quizAttempts, quizzes, users } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
-import { isGrader, requireGrader, requireGraderSomewhere } from "#app/modules/permissions/permissions.ts";
+import { answerGradable, requireAnswerGradable } from "#app/modules/permissions/grading-rule.server.ts";
+import { isGrader, requireGraderSomewhere } from "#app/modules/permissions/permissions.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 import type { QuestionResponse } from "./question-config.ts";
-import { apprenticeOrganizations, gradableApprentice } from "./grading-access.server.ts";
+
+/** The grading rule over the joined attempt and course of the queries below. */
+function gradableHere(ctx: Ctx) {
+  return answerGradable.where(ctx.actor, {
+    apprenticeId: quizAttempts.userId,
+    quizOwnerId: courses.ownerOrganizationId,
+  });
+}
 
 /**
- * "Zu bewerten": free-text answers waiting for the actor, oldest first — only of apprentices of
- * their companies and students of their schools' classes. One statement, whatever the size.
+ * "Zu bewerten": free-text answers waiting for the actor, oldest first — those the grading rule
+ * gives them (answerGradable). One statement, whatever the size.
  */
 export async function gradingQueue(ctx: Ctx) {
   requireGraderSomewhere(ctx.actor);
@@ -29,7 +37,7 @@ export async function gradingQueue(ctx: Ctx) {
     .innerJoin(quizzes, eq(quizzes.id, quizAttempts.quizId))
     .innerJoin(courseModules, eq(courseModules.id, quizzes.moduleId))
     .innerJoin(courses, eq(courses.id, courseModules.courseId))
-    .where(and(eq(attemptAnswers.needsGrading, true), gradableApprentice(ctx.actor, quizAttempts.userId)))
+    .where(and(eq(attemptAnswers.needsGrading, true), gradableHere(ctx)))
     .orderBy(asc(quizAttempts.submittedAt), asc(attemptAnswers.slot))
     .limit(200);
 }
@@ -40,6 +48,7 @@ export async function essayForGrading(ctx: Ctx, attemptId: string, slot: number)
     .select({
       attemptId: quizAttempts.id,
       userId: quizAttempts.userId,
+      quizOwnerId: courses.ownerOrganizationId,
       status: quizAttempts.status,
       submittedAt: quizAttempts.submittedAt,
       apprenticeName: users.name,
@@ -65,7 +74,7 @@ export async function essayForGrading(ctx: Ctx, attemptId: string, slot: number)
     .innerJoin(courses, eq(courses.id, courseModules.courseId))
     .where(and(eq(attemptAnswers.attemptId, attemptId), eq(attemptAnswers.slot, slot)));
   if (row?.type !== "essay" || row.status !== "finished") throw new NotFoundError("answer");
-  requireGrader(ctx.actor, await apprenticeOrganizations(ctx.db, row.userId));
+  await requireAnswerGradable(ctx.db, ctx.actor, { apprenticeId: row.userId, quizOwnerId: row.quizOwnerId });
   const response = row.response as QuestionResponse | null;
   return {
     attemptId: row.attemptId,
@@ -92,6 +101,9 @@ export async function gradingQueueCount(ctx: Ctx): Promise<number> {
     .select({ n: sql<number>`count(*)::int` })
     .from(attemptAnswers)
     .innerJoin(quizAttempts, eq(quizAttempts.id, attemptAnswers.attemptId))
-    .where(and(eq(attemptAnswers.needsGrading, true), gradableApprentice(ctx.actor, quizAttempts.userId)));
+    .innerJoin(quizzes, eq(quizzes.id, quizAttempts.quizId))
+    .innerJoin(courseModules, eq(courseModules.id, quizzes.moduleId))
+    .innerJoin(courses, eq(courses.id, courseModules.courseId))
+    .where(and(eq(attemptAnswers.needsGrading, true), gradableHere(ctx)));
   return row?.n ?? 0;
 }

@@ -2,7 +2,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { courseModules, courses, questions, quizzes } from "#db/schema/index.ts";
 import type { Database } from "#db/client.server.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
-import { requireCourseRead } from "#app/modules/permissions/permissions.ts";
+import { requireCourseRead } from "#app/modules/permissions/course-access.server.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 import type { QuestionConfig } from "./question-config.ts";
 

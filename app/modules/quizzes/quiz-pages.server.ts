@@ -1,7 +1,8 @@
 import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import { attemptAnswers, questions, quizAttempts, quizzes } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
-import { canExportQuiz, requireOwnAttempt } from "#app/modules/permissions/permissions.ts";
+import { canExportQuiz } from "#app/modules/permissions/course-access.server.ts";
+import { requireOwnAttempt } from "#app/modules/permissions/permissions.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 import { readSlots } from "./attempt-slots.server.ts";
 import { requireReadableQuiz } from "./load-quiz.server.ts";
@@ -55,8 +56,8 @@ export async function quizOverview(ctx: Ctx, quizId: string) {
     ),
     passed: finished.some((a) => a.passed === true),
     attemptsLeft: quiz.maxAttempts === null ? null : Math.max(0, quiz.maxAttempts - attempts.length),
-    // Trainers and teachers may take any quiz to Moodle (the file holds the answer key).
-    canExport: canExportQuiz(ctx.actor),
+    // The file holds the answer key: the quiz's own staff (library quizzes: any author).
+    canExport: canExportQuiz(ctx.actor, quiz),
   };
 }
 

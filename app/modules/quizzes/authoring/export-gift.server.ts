@@ -2,19 +2,19 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { JSONContent } from "@tiptap/core";
 import { questions } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
-import { requireQuizExport } from "#app/modules/permissions/permissions.ts";
+import { requireQuizExport } from "#app/modules/permissions/course-access.server.ts";
 import { exportGift } from "../gift/export-gift.ts";
 import { requireReadableQuiz } from "../load-quiz.server.ts";
 import type { QuestionConfig } from "../question-config.ts";
 import { documentToMarkdown } from "../question-draft.server.ts";
 
 /**
- * Any quiz a trainer or teacher can read, as a GIFT file for Moodle or another Werkbank quiz.
- * Apprentices may not export: the file holds the answer key.
+ * A quiz as a GIFT file for Moodle or another Werkbank quiz. The file holds the answer key: only
+ * the staff who write the quiz's organisation's courses (library quizzes: any of them) may export.
  */
 export async function exportQuizAsGift(ctx: Ctx, quizId: string) {
   const quiz = await requireReadableQuiz(ctx, quizId);
-  requireQuizExport(ctx.actor);
+  requireQuizExport(ctx.actor, quiz);
   const rows = await ctx.db
     .select({
       title: questions.title,

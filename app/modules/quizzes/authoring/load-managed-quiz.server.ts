@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { courseModules, courses, quizzes } from "#db/schema/index.ts";
 import type { Database } from "#db/client.server.ts";
 import type { Actor } from "#app/modules/context.server.ts";
-import { requireCourseManage } from "#app/modules/permissions/permissions.ts";
+import { requireCourseManage } from "#app/modules/permissions/course-access.server.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 
 /** A quiz the actor may write: its course belongs to their organisation (library quizzes are read-only). */
