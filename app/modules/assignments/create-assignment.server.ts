@@ -44,7 +44,7 @@ export async function createAssignment({
       input,
     );
     if (!recipients.ok) return fail(recipients.field, recipients.error);
-    if ((await recipientsWithoutAccess(tx, target.ownerOrganizationId, recipients.apprenticeIds)) > 0)
+    if ((await recipientsWithoutAccess(tx, target.courseId, recipients.apprenticeIds)) > 0)
       return fail("target", "errors.assignment.courseNotReadable");
     const [row] = await tx
       .insert(assignments)

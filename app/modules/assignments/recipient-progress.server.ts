@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "#db/client.server.ts";
 import { selectRows } from "#db/rows.server.ts";
+import { lessonLive } from "#app/modules/permissions/course-access.server.ts";
 
 /**
  * How far each recipient of the chosen assignments has come, in ONE statement whatever the number
@@ -26,12 +27,12 @@ export function progressCtes(recipients: SQL): SQL {
     union all
     select ta.assignment_id, l.id, l.published_title, l.minutes, m.position, l.position
     from ta join course_modules m on m.id = ta.module_id join lessons l on l.module_id = m.id
-    where ta.kind = 'module' and l.archived_at is null and l.published_version > 0
+    where ta.kind = 'module' and ${lessonLive.where("l", "m")}
     union all
     select ta.assignment_id, l.id, l.published_title, l.minutes, m.position, l.position
-    from ta join course_modules m on m.course_id = ta.course_id and m.archived_at is null
+    from ta join course_modules m on m.course_id = ta.course_id
     join lessons l on l.module_id = m.id
-    where ta.kind = 'course' and l.archived_at is null and l.published_version > 0
+    where ta.kind = 'course' and ${lessonLive.where("l", "m")}
   ),
   target_quizzes as (
     select ta.assignment_id, q.id as quiz_id, q.title, m.position as module_position, q.draw_count

@@ -1,6 +1,8 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "#db/client.server.ts";
-import { classEnrollments, memberships, schoolClasses } from "#db/schema/index.ts";
+import { classEnrollments, courses, schoolClasses, users } from "#db/schema/index.ts";
+import { courseRead } from "#app/modules/permissions/course-access.server.ts";
+import { teamRoster } from "#app/modules/permissions/rosters.server.ts";
 import type { OrganizationKind } from "#app/modules/permissions/roles.ts";
 
 export type RecipientChoice = { apprenticeIds: string[]; classId?: string | undefined; scope: "class" | "chosen" };
@@ -26,15 +28,9 @@ export async function resolveRecipients(
     if (choice.apprenticeIds.length === 0)
       return { ok: false, field: "apprenticeIds", error: "errors.assignment.recipientsRequired" };
     const rows = await db
-      .selectDistinct({ id: memberships.userId })
-      .from(memberships)
-      .where(
-        and(
-          eq(memberships.organizationId, organization.id),
-          eq(memberships.role, "apprentice"),
-          inArray(memberships.userId, choice.apprenticeIds),
-        ),
-      );
+      .select({ id: users.id })
+      .from(users)
+      .where(and(inArray(users.id, choice.apprenticeIds), teamRoster.where(organization.id, users.id)));
     if (rows.length !== new Set(choice.apprenticeIds).size)
       return { ok: false, field: "apprenticeIds", error: "errors.assignment.recipientsUnknown" };
     return { ok: true, apprenticeIds: rows.map((row) => row.id), classId: null };
@@ -62,19 +58,17 @@ export async function resolveRecipients(
   return { ok: true, apprenticeIds: [...new Set(choice.apprenticeIds)], classId: choice.classId };
 }
 
-/**
- * Recipients who could not open an organisation's own course: they must belong to the owner.
- * Library courses are open to everyone signed in.
- */
+/** Recipients who could not open the assigned course themselves (the course read rule, per person). */
 export async function recipientsWithoutAccess(
   db: Database,
-  ownerOrganizationId: string | null,
+  courseId: string,
   apprenticeIds: string[],
 ): Promise<number> {
-  if (ownerOrganizationId === null || apprenticeIds.length === 0) return 0;
+  if (apprenticeIds.length === 0) return 0;
   const [row] = await db
-    .select({ members: sql<number>`count(distinct ${memberships.userId})::int` })
-    .from(memberships)
-    .where(and(eq(memberships.organizationId, ownerOrganizationId), inArray(memberships.userId, apprenticeIds)));
-  return apprenticeIds.length - (row?.members ?? 0);
+    .select({ readers: sql<number>`count(distinct ${users.id})::int` })
+    .from(users)
+    .innerJoin(courses, eq(courses.id, courseId))
+    .where(and(inArray(users.id, apprenticeIds), courseRead.whereReader(users.id)));
+  return new Set(apprenticeIds).size - (row?.readers ?? 0);
 }

@@ -5,6 +5,7 @@ import { selectRows } from "#db/rows.server.ts";
 import { assignments } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
 import { answerGradable } from "#app/modules/permissions/grading-rule.server.ts";
+import { teamRoster } from "#app/modules/permissions/rosters.server.ts";
 import { can, requirePermission } from "#app/modules/permissions/permissions.ts";
 import { todayInGermany, trainingYear } from "#app/modules/training/training-year.ts";
 import { assignmentSummaries, stillCurrent } from "./assignment-summaries.server.ts";
@@ -30,9 +31,7 @@ function teamMembers(db: Database, companyId: string): Promise<TeamRow[]> {
     db,
     sql`
     with team as (
-      select u.id as user_id, u.name
-      from memberships m join users u on u.id = m.user_id
-      where m.organization_id = ${companyId} and m.role = 'apprentice'
+      select u.id as user_id, u.name from users u where ${teamRoster.where(companyId, sql`u.id`)}
     ),
     contract as (
       select distinct on (ap.apprentice_id) ap.apprentice_id, o.name as occupation_name, ap.starts_on

@@ -36,7 +36,7 @@ export async function updateAssignment({
     if (!recipients.ok) return { ok: false, fieldErrors: { [recipients.field]: [recipients.error] } };
     const before = new Set(await recipientIds(tx, assignment.id));
     const added = recipients.apprenticeIds.filter((id) => !before.has(id));
-    if ((await recipientsWithoutAccess(tx, assignment.ownerOrganizationId, added)) > 0)
+    if ((await recipientsWithoutAccess(tx, assignment.courseId, added)) > 0)
       return { ok: false, fieldErrors: { apprenticeIds: ["errors.assignment.courseNotReadable"] } };
     await tx
       .update(assignments)

@@ -1,9 +1,8 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import {
   apprenticeships,
   classEnrollments,
-  memberships,
   occupations,
   organizations,
   schoolClasses,
@@ -11,6 +10,8 @@ import {
 } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
 import { requirePermission } from "#app/modules/permissions/permissions.ts";
+import { teamRoster } from "#app/modules/permissions/rosters.server.ts";
+import { byGermanName } from "#app/utils/sort.ts";
 import { todayInGermany, trainingYear } from "./training-year.ts";
 
 const trainer = alias(users, "trainer");
@@ -49,12 +50,15 @@ export async function myTraining(ctx: Ctx) {
   };
 }
 
-/** "Mein Team": every apprentice of the company, with their apprenticeship if one is recorded. */
+/**
+ * "Mein Team": every apprentice of the company (the team roster), once each, with their latest
+ * apprenticeship there if one is recorded.
+ */
 export async function companyTeam(ctx: Ctx, companyId: string) {
   requirePermission(ctx.actor, "team.view", companyId);
   const today = todayInGermany(ctx.now);
   const rows = await ctx.db
-    .select({
+    .selectDistinctOn([users.id], {
       userId: users.id,
       name: users.name,
       occupationName: occupations.name,
@@ -62,17 +66,18 @@ export async function companyTeam(ctx: Ctx, companyId: string) {
       startsOn: apprenticeships.startsOn,
       plannedEndOn: apprenticeships.plannedEndOn,
     })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
+    .from(users)
     .leftJoin(
       apprenticeships,
-      and(eq(apprenticeships.apprenticeId, users.id), eq(apprenticeships.companyId, memberships.organizationId)),
+      and(eq(apprenticeships.apprenticeId, users.id), eq(apprenticeships.companyId, companyId)),
     )
     .leftJoin(occupations, eq(occupations.id, apprenticeships.occupationId))
     .leftJoin(trainer, eq(trainer.id, apprenticeships.trainerId))
-    .where(and(eq(memberships.organizationId, companyId), eq(memberships.role, "apprentice")))
-    .orderBy(asc(users.name));
-  return rows.map((row) => ({ ...row, trainingYear: row.startsOn ? trainingYear(row.startsOn, today) : null }));
+    .where(teamRoster.where(companyId, users.id))
+    .orderBy(users.id, desc(apprenticeships.startsOn));
+  return rows
+    .sort(byGermanName)
+    .map((row) => ({ ...row, trainingYear: row.startsOn ? trainingYear(row.startsOn, today) : null }));
 }
 
 /** "Meine Klassen": the school's classes with their students and the companies they come from. */
@@ -91,8 +96,9 @@ export async function schoolClassesWithStudents(ctx: Ctx, schoolId: string) {
       .leftJoin(occupations, eq(occupations.id, schoolClasses.occupationId))
       .where(eq(schoolClasses.schoolId, schoolId))
       .orderBy(asc(schoolClasses.name)),
+    // One row per student and class: of several apprenticeships, the latest names the company.
     ctx.db
-      .select({
+      .selectDistinctOn([classEnrollments.classId, users.id], {
         classId: classEnrollments.classId,
         userId: users.id,
         name: users.name,
@@ -104,7 +110,8 @@ export async function schoolClassesWithStudents(ctx: Ctx, schoolId: string) {
       .leftJoin(apprenticeships, eq(apprenticeships.apprenticeId, users.id))
       .leftJoin(company, eq(company.id, apprenticeships.companyId))
       .where(eq(schoolClasses.schoolId, schoolId))
-      .orderBy(asc(users.name)),
+      .orderBy(classEnrollments.classId, users.id, desc(apprenticeships.startsOn))
+      .then((rows) => rows.sort(byGermanName)),
   ]);
   return classes.map((schoolClass) => {
     const inClass = students.filter((s) => s.classId === schoolClass.id);
