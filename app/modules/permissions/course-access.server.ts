@@ -45,22 +45,23 @@ export const courseRead = {
   },
   /**
    * The same rule for a person given as an SQL expression (an id column), for questions about
-   * people other than the actor: "could each recipient open this course?".
+   * people other than the actor: "could each recipient open this course?". Disabled people are
+   * nobody (as at sign-in) and read nothing.
    */
-  whereReader(person: SQL | unknown, columns: CourseColumns = courseTable): SQL {
+  whereReader(person: SQLWrapper, columns: CourseColumns = courseTable): SQL {
     const manage = organizationPermissions["courses.manage"];
-    return sql`((${columns.status} = 'published' and (${columns.owner} is null or exists (
-        select 1 from memberships rm where rm.user_id = ${person} and rm.organization_id = ${columns.owner})))
-      or exists (
-        select 1 from memberships rm join organizations ro on ro.id = rm.organization_id
-        where rm.user_id = ${person} and rm.organization_id = ${columns.owner}
-          and rm.role in (${sql.join(
-            manage.roles.map((r) => sql`${r}`),
-            sql`, `,
-          )}) and ro.kind in (${sql.join(
-            manage.kinds.map((k) => sql`${k}`),
-            sql`, `,
-          )})))`;
+    const list = (values: readonly string[]) =>
+      sql.join(
+        values.map((v) => sql`${v}`),
+        sql`, `,
+      );
+    const active = sql`exists (select 1 from users ru where ru.id = ${person} and not ru.disabled)`;
+    const member = sql`exists (select 1 from memberships rm
+      where rm.user_id = ${person} and rm.organization_id = ${columns.owner})`;
+    const manager = sql`exists (select 1 from memberships rm join organizations ro on ro.id = rm.organization_id
+      where rm.user_id = ${person} and rm.organization_id = ${columns.owner}
+        and rm.role in (${list(manage.roles)}) and ro.kind in (${list(manage.kinds)}))`;
+    return sql`(${active} and ((${columns.status} = 'published' and (${columns.owner} is null or ${member})) or ${manager}))`;
   },
 };
 
