@@ -48,7 +48,7 @@ export const action = authenticated(async ({ ctx, params, request }) => {
   const back = redirect(`/edit/quizzes/${quizId}`);
   if (request.headers.get("content-type")?.startsWith("multipart/form-data")) {
     // Rights first, before the body is read.
-    await requireManagedQuiz(ctx.db, ctx.actor, quizId);
+    await requireManagedQuiz(ctx, quizId);
     let formData: FormData;
     try {
       formData = await unstable_parseMultipartFormData(

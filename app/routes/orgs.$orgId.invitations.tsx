@@ -20,7 +20,7 @@ export const loader = authenticated(async ({ ctx, params }) => {
   const organization = await getOrganizationFor(ctx, params.orgId ?? "", "invitations.manage");
   const [invitations, options] = await Promise.all([
     listInvitations(ctx, organization.id),
-    invitationFormOptions(ctx.db, organization.id),
+    invitationFormOptions(ctx, organization.id),
   ]);
   return { organization, invitations, roles: invitableRoles(ctx.actor, organization), ...options };
 });

@@ -54,7 +54,9 @@ export async function listInvitations(ctx: Ctx, organizationId: string) {
 }
 
 /** What the invitation form offers: occupations, and the classes of a school. */
-export async function invitationFormOptions(db: Database, organizationId: string) {
+export async function invitationFormOptions(ctx: Ctx, organizationId: string) {
+  requirePermission(ctx.actor, "invitations.manage", organizationId);
+  const { db } = ctx;
   const [occupationRows, classRows] = await Promise.all([
     db.select({ id: occupations.id, name: occupations.name }).from(occupations).orderBy(asc(occupations.name)),
     db

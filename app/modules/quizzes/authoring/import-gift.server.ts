@@ -29,7 +29,7 @@ export async function importGiftIntoQuiz({
   ctx: Ctx;
   input: { quizId: string; source: string };
 }): Promise<GiftImportReport> {
-  await requireManagedQuiz(ctx.db, ctx.actor, input.quizId);
+  await requireManagedQuiz(ctx, input.quizId);
   const parsed = parseGift(input.source);
   const report: GiftImportReport = { imported: [], rejected: [], warnings: [] };
   for (const problem of parsed.problems) {

@@ -1,13 +1,12 @@
 import { eq } from "drizzle-orm";
 import { courseModules, courses, quizzes } from "#db/schema/index.ts";
-import type { Database } from "#db/client.server.ts";
-import type { Actor } from "#app/modules/context.server.ts";
+import type { Ctx } from "#app/modules/context.server.ts";
 import { requireCourseManage } from "#app/modules/permissions/course-access.server.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 
 /** A quiz the actor may write: its course belongs to their organisation (library quizzes are read-only). */
-export async function requireManagedQuiz(db: Database, actor: Actor, quizId: string) {
-  const [quiz] = await db
+export async function requireManagedQuiz(ctx: Ctx, quizId: string) {
+  const [quiz] = await ctx.db
     .select({
       id: quizzes.id,
       moduleId: quizzes.moduleId,
@@ -19,6 +18,6 @@ export async function requireManagedQuiz(db: Database, actor: Actor, quizId: str
     .innerJoin(courses, eq(courses.id, courseModules.courseId))
     .where(eq(quizzes.id, quizId));
   if (!quiz) throw new NotFoundError("quiz");
-  requireCourseManage(actor, quiz);
+  requireCourseManage(ctx.actor, quiz);
   return quiz;
 }

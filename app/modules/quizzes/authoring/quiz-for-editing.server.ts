@@ -8,7 +8,7 @@ import { requireManagedQuiz } from "./load-managed-quiz.server.ts";
 
 /** The quiz editor: settings and every question with its answer key (archived ones too, to restore them). */
 export async function quizForEditing(ctx: Ctx, quizId: string) {
-  await requireManagedQuiz(ctx.db, ctx.actor, quizId);
+  await requireManagedQuiz(ctx, quizId);
   const [quiz] = await ctx.db
     .select({ ...quizColumns, introMarkdown: quizzes.introMarkdown })
     .from(quizzes)

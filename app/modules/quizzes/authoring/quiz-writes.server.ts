@@ -30,7 +30,7 @@ export async function updateQuizSettings({
   ctx: Ctx;
   input: { quizId: string; settings: QuizSettings };
 }) {
-  await requireManagedQuiz(ctx.db, ctx.actor, input.quizId);
+  await requireManagedQuiz(ctx, input.quizId);
   await ctx.db
     .update(quizzes)
     .set({ ...input.settings, introHtml: introHtml(input.settings.introMarkdown), updatedAt: ctx.now })
@@ -45,7 +45,7 @@ export async function setQuestionArchived({
   ctx: Ctx;
   input: { quizId: string; questionId: string; archived: boolean };
 }) {
-  await requireManagedQuiz(ctx.db, ctx.actor, input.quizId);
+  await requireManagedQuiz(ctx, input.quizId);
   const updated = await ctx.db
     .update(questions)
     .set({ archivedAt: input.archived ? ctx.now : null, updatedAt: ctx.now })
