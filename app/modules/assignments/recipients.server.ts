@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "#db/client.server.ts";
 import { classEnrollments, courses, schoolClasses, users } from "#db/schema/index.ts";
 import { courseRead } from "#app/modules/permissions/course-access.server.ts";
+import { kindOffers } from "#app/modules/permissions/permissions.ts";
 import { teamRoster } from "#app/modules/permissions/rosters.server.ts";
 import type { OrganizationKind } from "#app/modules/permissions/roles.ts";
 
@@ -22,8 +23,8 @@ export async function resolveRecipients(
   choice: RecipientChoice,
 ): Promise<ResolvedRecipients> {
   if (!choice.classId) {
-    // A school's apprentices meet it through classes; companies and training centres pick people.
-    if (organization.kind === "school")
+    // Where there is no team (a school), apprentices are reached through classes only.
+    if (!kindOffers(organization.kind, "team.view"))
       return { ok: false, field: "classId", error: "errors.assignment.classRequired" };
     if (choice.apprenticeIds.length === 0)
       return { ok: false, field: "apprenticeIds", error: "errors.assignment.recipientsRequired" };

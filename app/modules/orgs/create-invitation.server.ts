@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { auditEvents, invitations, occupations, organizations, schoolClasses } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
-import { invitableRoles, requirePermission, rolesIn } from "#app/modules/permissions/permissions.ts";
+import { invitableRoles, kindOffers, requirePermission, rolesIn } from "#app/modules/permissions/permissions.ts";
 import { ForbiddenError, NotFoundError } from "#app/utils/errors.ts";
 import { formatInvitationCode, generateInvitationCode, hashInvitationCode } from "./invitation-code.server.ts";
 import { regularEnd } from "#app/modules/training/training-year.ts";
@@ -35,7 +35,7 @@ export async function createInvitation({
     const isApprentice = input.role === "apprentice";
     const withApprenticeship =
       isApprentice &&
-      organization.kind !== "school" &&
+      kindOffers(organization.kind, "team.view") &&
       input.occupationId !== undefined &&
       input.startsOn !== undefined;
     let plannedEndOn: string | null = null;
@@ -48,7 +48,7 @@ export async function createInvitation({
       plannedEndOn = input.plannedEndOn ?? regularEnd(input.startsOn, occupation.durationMonths);
     }
     // A class id from the form must belong to this very school, checked inside the transaction.
-    const classId = isApprentice && organization.kind !== "company" ? input.classId : undefined;
+    const classId = isApprentice && kindOffers(organization.kind, "classes.view") ? input.classId : undefined;
     if (classId) {
       const [schoolClass] = await tx
         .select({ id: schoolClasses.id })
