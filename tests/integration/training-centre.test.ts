@@ -4,6 +4,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { classView } from "#app/modules/assignments/class-view.server.ts";
+import { defaultClassViewFilter } from "#app/modules/assignments/class-view-query.ts";
 import { teamDashboard } from "#app/modules/assignments/team-dashboard.server.ts";
 import { homeFor } from "#app/modules/home/home.server.ts";
 import { ForbiddenError } from "#app/utils/errors.ts";
@@ -23,7 +24,7 @@ describe("a training centre", () => {
   test("its admin sees the team and the classes, on the dashboards and at home", async () => {
     const ctx = await as(admin.id);
     expect((await teamDashboard(ctx, centre.id)).apprentices.map((a) => a.userId)).toEqual([apprentice.id]);
-    const classes = await classView(ctx, centre.id, {});
+    const classes = await classView(ctx, centre.id, defaultClassViewFilter);
     expect(classes.classes.flatMap((c) => c.students.map((s) => s.userId))).toEqual([apprentice.id]);
     const home = await homeFor(ctx);
     expect(home.teams.map((t) => t.organizationId)).toEqual([centre.id]);
@@ -32,8 +33,8 @@ describe("a training centre", () => {
 
   test("its trainer follows the team, not the classes; its teacher the classes, not the team", async () => {
     expect((await teamDashboard(await as(trainer.id), centre.id)).apprentices).toHaveLength(1);
-    await expect(classView(await as(trainer.id), centre.id, {})).rejects.toThrow(ForbiddenError);
-    expect((await classView(await as(teacher.id), centre.id, {})).classes).toHaveLength(1);
+    await expect(classView(await as(trainer.id), centre.id, defaultClassViewFilter)).rejects.toThrow(ForbiddenError);
+    expect((await classView(await as(teacher.id), centre.id, defaultClassViewFilter)).classes).toHaveLength(1);
     await expect(teamDashboard(await as(teacher.id), centre.id)).rejects.toThrow(ForbiddenError);
   });
 });
