@@ -1,12 +1,12 @@
 import { completeAssignmentsOf } from "#app/modules/assignments/recipient-progress.server.ts";
 import { and, eq, sql } from "drizzle-orm";
-import { quizAttempts, quizzes } from "#db/schema/index.ts";
+import { quizAttempts } from "#db/schema/index.ts";
 import type { Database } from "#db/client.server.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
-import { requireOwnAttempt } from "#app/modules/permissions/permissions.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 import { readSlots } from "./attempt-slots.server.ts";
 import { gradeResponse } from "./grading/grade-response.ts";
+import { requireOwnAttemptQuiz } from "./load-quiz.server.ts";
 import { scoreAttempt } from "./grading/score-attempt.ts";
 import type { QuestionResponse } from "./question-config.ts";
 import { readResponse } from "./public-question.ts";
@@ -30,23 +30,26 @@ export type AnswerResult =
   /** The attempt is finished: nothing can change it any more. */
   | { status: "finished" };
 
+/**
+ * The attempt, locked for this transaction, with its quiz. Writing needs what reading needs:
+ * the attempt is the actor's and its quiz still readable for them (else "not found").
+ */
 async function lockAttempt(tx: Database, ctx: Ctx, attemptId: string) {
   const [attempt] = await tx
     .select({
       id: quizAttempts.id,
+      quizId: quizAttempts.quizId,
       userId: quizAttempts.userId,
       status: quizAttempts.status,
       revision: quizAttempts.revision,
       pageCount: quizAttempts.pageCount,
-      passPercent: quizzes.passPercent,
     })
     .from(quizAttempts)
-    .innerJoin(quizzes, eq(quizzes.id, quizAttempts.quizId))
     .where(eq(quizAttempts.id, attemptId))
-    .for("update", { of: quizAttempts });
+    .for("update");
   if (!attempt) throw new NotFoundError("attempt");
-  requireOwnAttempt(ctx.actor, attempt);
-  return attempt;
+  const quiz = await requireOwnAttemptQuiz({ ...ctx, db: tx }, attempt);
+  return { ...attempt, passPercent: quiz.passPercent };
 }
 
 type Slot = Awaited<ReturnType<typeof readSlots>>[number];

@@ -1,10 +1,10 @@
 import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import { attemptAnswers, questions, quizAttempts, quizzes } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
-import { canExportQuiz, requireOwnAttempt } from "#app/modules/permissions/permissions.ts";
+import { canExportQuiz } from "#app/modules/permissions/permissions.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 import { readSlots } from "./attempt-slots.server.ts";
-import { requireReadableQuiz } from "./load-quiz.server.ts";
+import { requireOwnAttemptQuiz, requireReadableQuiz } from "./load-quiz.server.ts";
 import { publicQuestion } from "./public-question.ts";
 import { mayReview } from "./quiz-settings.ts";
 import { reviewAnswer } from "./review-question.server.ts";
@@ -79,9 +79,7 @@ async function ownAttempt(ctx: Ctx, attemptId: string) {
     .from(quizAttempts)
     .where(eq(quizAttempts.id, attemptId));
   if (!attempt) throw new NotFoundError("attempt");
-  requireOwnAttempt(ctx.actor, attempt);
-  // The course may have been unpublished or the apprentice may have left the company since.
-  const quiz = await requireReadableQuiz(ctx, attempt.quizId);
+  const quiz = await requireOwnAttemptQuiz(ctx, attempt);
   return { attempt, quiz };
 }
 
