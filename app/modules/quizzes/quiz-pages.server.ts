@@ -149,7 +149,7 @@ export async function attemptResult(ctx: Ctx, attemptId: string) {
     },
     reveal,
     questions: rows.map((row) => {
-      const reviewed = reviewAnswer(row.config, row.response, row.displayOrder, reveal);
+      const reviewed = reviewAnswer(row.config, row.response, row.displayOrder, reveal, row);
       const isEssay = row.config.type === "essay";
       // Essay marks and the grader's comment are always the apprentice's to see.
       const showMark = (reveal || isEssay) && row.config.type !== "description";
