@@ -20,6 +20,7 @@ import { users } from "./auth.ts";
 import { courseModules } from "./courses.ts";
 // The type names are the question model's (zod only, no server code).
 import { questionTypes } from "../../app/modules/quizzes/question-config.ts";
+import { gradeNotices } from "../../app/modules/quizzes/grading/grade-response.ts";
 
 export const quizReviewPolicy = pgEnum("quiz_review_policy", ["after_attempt", "after_pass", "never"]);
 export const questionType = pgEnum("question_type", questionTypes);
@@ -162,6 +163,13 @@ export const attemptAnswers = pgTable(
     /** The question's points when the attempt started. */
     maxPoints: doublePrecision().notNull(),
     fraction: doublePrecision(),
+    /**
+     * What grading at submit said besides the mark: the author's feedback for what was answered
+     * and why a typed number got nothing. The result page shows these and never grades again,
+     * so a later change of the answer key leaves the record as it was. null before submit.
+     */
+    feedback: jsonb().$type<string[]>(),
+    notice: text({ enum: gradeNotices }),
     needsGrading: boolean().notNull().default(false),
     graderComment: text(),
     gradedBy: uuid().references(() => users.id, { onDelete: "set null" }),
@@ -169,6 +177,7 @@ export const attemptAnswers = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.attemptId, t.slot] }),
+    check("attempt_answers_notice_known", sql`${t.notice} in ('not-a-number', 'wrong-unit')`),
     // Serves the grading queue: only the few answers that wait for a person are indexed.
     index("attempt_answers_waiting_idx").on(t.attemptId).where(sql`${t.needsGrading}`),
   ],

@@ -47,7 +47,8 @@ export async function seedQuizzes(
       const config = configs.get(slot.questionId) as QuestionConfig;
       const answered = !open || slot.page === 1;
       const response = answered ? sampleResponse(config, rng.chance(skill), rng, slot) : null;
-      let fraction = open ? null : gradeResponse(config, response).fraction;
+      const grade = open ? null : gradeResponse(config, response);
+      let fraction = grade?.fraction ?? null;
       const essay = config.type === "essay" && !open;
       if (essay && gradedLater) fraction = rng.pick([0.5, 0.75, 1, 1]);
       answers.push({
@@ -55,6 +56,8 @@ export async function seedQuizzes(
         ...slot,
         response,
         fraction,
+        feedback: grade?.feedback ?? null,
+        notice: grade?.notice ?? null,
         needsGrading: essay && fraction === null,
         ...(essay && gradedLater
           ? { graderComment: "Gut erklärt.", gradedBy: apprentice.trainerId, gradedAt: essayGradedAt }

@@ -149,6 +149,17 @@ const configs: [name: string, config: QuestionConfig][] = [
     },
   ],
   [
+    "short answers with a literal asterisk and backslashes",
+    {
+      type: "shorttext",
+      caseSensitive: false,
+      answers: [
+        { text: "5\\*3", fraction: 1, feedback: "" },
+        { text: "C:\\Werk*", fraction: 0.5, feedback: "\\*" },
+      ],
+    },
+  ],
+  [
     "one short answer containing ->",
     { type: "shorttext", caseSensitive: false, answers: [{ text: "a -> b", fraction: 1, feedback: "c -> d" }] },
   ],

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parseGift } from "#app/modules/quizzes/gift/parse-gift.ts";
+import { gradeResponse } from "#app/modules/quizzes/grading/grade-response.ts";
 import type { GiftQuestion } from "#app/modules/quizzes/gift/gift-types.ts";
 
 /** The single question of a source that must read without any problem. */
@@ -167,6 +168,22 @@ describe("short answer", () => {
         { text: "*", fraction: 0, feedback: "Leider nein." },
       ],
     });
+  });
+
+  test("\\* stays in the answer and is graded as an asterisk, as in Moodle", () => {
+    const q = only("Wie schreibt man fünf mal drei?{=5\\*3#Richtig. =%0%*#Nein.}");
+    expect(q.config).toEqual({
+      type: "shorttext",
+      caseSensitive: false,
+      answers: [
+        { text: "5\\*3", fraction: 1, feedback: "Richtig." },
+        { text: "*", fraction: 0, feedback: "Nein." },
+      ],
+    });
+    const grade = (text: string) => gradeResponse(q.config, { type: "shorttext", text });
+    expect(grade("5*3")).toMatchObject({ fraction: 1, feedback: ["Richtig."] });
+    expect(grade("5 * 3")).toMatchObject({ fraction: 0, feedback: ["Nein."] });
+    expect(grade("513")).toMatchObject({ fraction: 0, feedback: ["Nein."] });
   });
 
   test("answers stay as written even in HTML format (Moodle compares them as plain strings)", () => {

@@ -500,6 +500,26 @@ describe("short text", () => {
     { accepted: "(a+b)*", text: "aab", fraction: 0 },
     // Without *, a dot is just a dot.
     { accepted: "a.c", text: "abc", fraction: 0 },
+    // Several wildcards; a run of them is one; the whole answer must match.
+    { accepted: "*a*b*", text: "xaybz", fraction: 1 },
+    { accepted: "*a*b*", text: "ab", fraction: 1 },
+    { accepted: "*a*b*", text: "ba", fraction: 0 },
+    { accepted: "a**b", text: "ab", fraction: 1 },
+    { accepted: "a*a", text: "a", fraction: 0 },
+    { accepted: "a*a", text: "aa", fraction: 1 },
+    { accepted: "ab*ba", text: "aba", fraction: 0 },
+    { accepted: "*", text: "was auch immer", fraction: 1 },
+    // \* is a literal asterisk (Moodle); any other backslash is a backslash.
+    { accepted: "5\\*3", text: "5*3", fraction: 1 },
+    { accepted: "5\\*3", text: "513", fraction: 0 },
+    { accepted: "5\\*3", text: "5\\*3", fraction: 0 },
+    { accepted: "*\\**", text: "a*b", fraction: 1 },
+    { accepted: "*\\**", text: "ab", fraction: 0 },
+    { accepted: "a\\***b", text: "a*xyzb", fraction: 1 },
+    { accepted: "a\\***b", text: "axyzb", fraction: 0 },
+    { accepted: "C:\\Werk*", text: "c:\\werkstatt", fraction: 1 },
+    { accepted: "a\\\\*", text: "a\\*", fraction: 1 },
+    { accepted: "a\\\\*", text: "a\\x", fraction: 0 },
   ])("wildcard $accepted: $text → $fraction", ({ accepted, text, fraction }) => {
     const config: QuestionConfig = {
       type: "shorttext",

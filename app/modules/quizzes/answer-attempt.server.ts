@@ -1,12 +1,12 @@
 import { completeAssignmentsOf } from "#app/modules/assignments/recipient-progress.server.ts";
 import { and, eq, sql } from "drizzle-orm";
-import { quizAttempts, quizzes } from "#db/schema/index.ts";
+import { quizAttempts } from "#db/schema/index.ts";
 import type { Database } from "#db/client.server.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
-import { requireOwnAttempt } from "#app/modules/permissions/permissions.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 import { readSlots } from "./attempt-slots.server.ts";
-import { gradeResponse } from "./grading/grade-response.ts";
+import { type Grade, gradeResponse } from "./grading/grade-response.ts";
+import { requireOwnAttemptQuiz } from "./load-quiz.server.ts";
 import { scoreAttempt } from "./grading/score-attempt.ts";
 import type { QuestionResponse } from "./question-config.ts";
 import { readResponse } from "./public-question.ts";
@@ -30,23 +30,26 @@ export type AnswerResult =
   /** The attempt is finished: nothing can change it any more. */
   | { status: "finished" };
 
+/**
+ * The attempt, locked for this transaction, with its quiz. Writing needs what reading needs:
+ * the attempt is the actor's and its quiz still readable for them (else "not found").
+ */
 async function lockAttempt(tx: Database, ctx: Ctx, attemptId: string) {
   const [attempt] = await tx
     .select({
       id: quizAttempts.id,
+      quizId: quizAttempts.quizId,
       userId: quizAttempts.userId,
       status: quizAttempts.status,
       revision: quizAttempts.revision,
       pageCount: quizAttempts.pageCount,
-      passPercent: quizzes.passPercent,
     })
     .from(quizAttempts)
-    .innerJoin(quizzes, eq(quizzes.id, quizAttempts.quizId))
     .where(eq(quizAttempts.id, attemptId))
-    .for("update", { of: quizAttempts });
+    .for("update");
   if (!attempt) throw new NotFoundError("attempt");
-  requireOwnAttempt(ctx.actor, attempt);
-  return attempt;
+  const quiz = await requireOwnAttemptQuiz({ ...ctx, db: tx }, attempt);
+  return { ...attempt, passPercent: quiz.passPercent };
 }
 
 type Slot = Awaited<ReturnType<typeof readSlots>>[number];
@@ -62,7 +65,7 @@ function pageResponses(slots: Slot[], input: AnswerInput): Map<number, QuestionR
   return responses;
 }
 
-type SlotWrite = { slot: number; response: QuestionResponse | null; fraction?: number | null; needsGrading?: boolean };
+type SlotWrite = { slot: number; response: QuestionResponse | null; grade?: Grade; needsGrading?: boolean };
 
 /** All slots' writes in one statement, not one per question. */
 async function writeSlots(tx: Database, attemptId: string, rows: SlotWrite[], withMarks: boolean) {
@@ -71,14 +74,20 @@ async function writeSlots(tx: Database, attemptId: string, rows: SlotWrite[], wi
     rows.map((row) => ({
       slot: row.slot,
       response: row.response,
-      fraction: row.fraction ?? null,
-      needs_grading: row.needsGrading ?? false,
+      ...(row.grade && {
+        fraction: row.grade.fraction,
+        needs_grading: row.needsGrading ?? false,
+        feedback: row.grade.feedback,
+        notice: row.grade.notice,
+      }),
     })),
   );
   await tx.execute(
     withMarks
-      ? sql`update attempt_answers as a set response = v.response, fraction = v.fraction, needs_grading = v.needs_grading
-          from jsonb_to_recordset(${json}::jsonb) as v(slot smallint, response jsonb, fraction double precision, needs_grading boolean)
+      ? sql`update attempt_answers as a set response = v.response, fraction = v.fraction, needs_grading = v.needs_grading,
+            feedback = v.feedback, notice = v.notice
+          from jsonb_to_recordset(${json}::jsonb)
+            as v(slot smallint, response jsonb, fraction double precision, needs_grading boolean, feedback jsonb, notice text)
           where a.attempt_id = ${attemptId} and a.slot = v.slot`
       : sql`update attempt_answers as a set response = v.response
           from jsonb_to_recordset(${json}::jsonb) as v(slot smallint, response jsonb)
@@ -129,9 +138,10 @@ export async function submitAttempt({ ctx, input }: { ctx: Ctx; input: AnswerInp
         fromPage.get(slot.slot) ??
         slot.response ??
         (slot.config.type === "ordering" ? { type: "ordering" as const, order: slot.displayOrder } : null);
+      // Marks, feedback and notice are stored: the result page shows them and never grades again.
       const grade = gradeResponse(slot.config, response);
       const needsGrading = slot.config.type === "essay" && grade.fraction === null;
-      writes.push({ slot: slot.slot, response, fraction: grade.fraction, needsGrading });
+      writes.push({ slot: slot.slot, response, grade, needsGrading });
       marks.push({ points: slot.maxPoints, fraction: grade.fraction, graded: slot.config.type !== "description" });
     }
     await writeSlots(tx, attempt.id, writes, true);

@@ -16,6 +16,8 @@ export async function readSlots(db: Database, attemptId: string, page: number | 
       response: attemptAnswers.response,
       maxPoints: attemptAnswers.maxPoints,
       fraction: attemptAnswers.fraction,
+      feedback: attemptAnswers.feedback,
+      notice: attemptAnswers.notice,
       needsGrading: attemptAnswers.needsGrading,
       graderComment: attemptAnswers.graderComment,
       title: questions.title,

@@ -3,6 +3,7 @@ import { courseModules, courses, questions, quizzes } from "#db/schema/index.ts"
 import type { Database } from "#db/client.server.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
 import { requireCourseRead } from "#app/modules/permissions/course-access.server.ts";
+import { requireOwnAttempt } from "#app/modules/permissions/permissions.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 import type { QuestionConfig } from "./question-config.ts";
 
@@ -42,6 +43,16 @@ export async function requireReadableQuiz(ctx: Ctx, quizId: string) {
 }
 
 export type ReadableQuiz = Awaited<ReturnType<typeof requireReadableQuiz>>;
+
+/**
+ * The quiz of an attempt, for the apprentice who made it, while they may still read it. Every
+ * read of and write to an attempt goes through here, so a course unpublished, a module archived
+ * or a membership ended since the start refuses showing, saving and submitting alike.
+ */
+export async function requireOwnAttemptQuiz(ctx: Ctx, attempt: { userId: string; quizId: string }) {
+  requireOwnAttempt(ctx.actor, attempt);
+  return requireReadableQuiz(ctx, attempt.quizId);
+}
 
 /** The questions new attempts draw from, in order. */
 export async function liveQuestions(db: Database, quizId: string) {

@@ -43,7 +43,7 @@ export const numericConfigSchema = z.strictObject({
   unit: z.string().trim().max(20).nullable().default(null),
 });
 export const shortTextAnswerSchema = z.strictObject({
-  /** `*` matches any run of characters, as in Moodle. */
+  /** `*` matches any run of characters, `\*` is an asterisk, as in Moodle. */
   text: answerText,
   fraction: fractionSchema,
   feedback: feedbackText,

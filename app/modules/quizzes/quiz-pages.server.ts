@@ -2,10 +2,9 @@ import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import { attemptAnswers, questions, quizAttempts, quizzes } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
 import { canExportQuiz } from "#app/modules/permissions/course-access.server.ts";
-import { requireOwnAttempt } from "#app/modules/permissions/permissions.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 import { readSlots } from "./attempt-slots.server.ts";
-import { requireReadableQuiz } from "./load-quiz.server.ts";
+import { requireOwnAttemptQuiz, requireReadableQuiz } from "./load-quiz.server.ts";
 import { publicQuestion } from "./public-question.ts";
 import { mayReview } from "./quiz-settings.ts";
 import { reviewAnswer } from "./review-question.server.ts";
@@ -80,9 +79,7 @@ async function ownAttempt(ctx: Ctx, attemptId: string) {
     .from(quizAttempts)
     .where(eq(quizAttempts.id, attemptId));
   if (!attempt) throw new NotFoundError("attempt");
-  requireOwnAttempt(ctx.actor, attempt);
-  // The course may have been unpublished or the apprentice may have left the company since.
-  const quiz = await requireReadableQuiz(ctx, attempt.quizId);
+  const quiz = await requireOwnAttemptQuiz(ctx, attempt);
   return { attempt, quiz };
 }
 
@@ -152,7 +149,7 @@ export async function attemptResult(ctx: Ctx, attemptId: string) {
     },
     reveal,
     questions: rows.map((row) => {
-      const reviewed = reviewAnswer(row.config, row.response, row.displayOrder, reveal);
+      const reviewed = reviewAnswer(row.config, row.response, row.displayOrder, reveal, row);
       const isEssay = row.config.type === "essay";
       // Essay marks and the grader's comment are always the apprentice's to see.
       const showMark = (reveal || isEssay) && row.config.type !== "description";

@@ -1,4 +1,4 @@
-import { gradeResponse } from "./grading/grade-response.ts";
+import type { GradeNotice } from "./grading/grade-response.ts";
 import type { QuestionConfig, QuestionResponse } from "./question-config.ts";
 
 /**
@@ -14,16 +14,20 @@ export type ReviewDetail =
   | { kind: "matching"; rows: { left: string; given: string | null; correct: string | null }[] }
   | { kind: "description" };
 
-export type ReviewedAnswer = { detail: ReviewDetail; feedback: string[]; notice: string | null };
+export type ReviewedAnswer = { detail: ReviewDetail; feedback: string[]; notice: GradeNotice | null };
 
+/**
+ * `graded` is what grading stored at submit (null for answers graded before it was stored). The
+ * review never grades again: that is work for every view, and a changed key would rewrite history.
+ */
 export function reviewAnswer(
   config: QuestionConfig,
   response: QuestionResponse | null,
   displayOrder: number[],
   reveal: boolean,
+  graded: { feedback: string[] | null; notice: GradeNotice | null },
 ): ReviewedAnswer {
-  const grade = gradeResponse(config, response);
-  const shown = { feedback: reveal ? grade.feedback : [], notice: grade.notice };
+  const shown = { feedback: reveal ? (graded.feedback ?? []) : [], notice: graded.notice };
   switch (config.type) {
     case "single":
     case "multiple": {

@@ -3,7 +3,8 @@ import { readNumber, withinTolerance } from "./number-input.ts";
 import { shortTextMatches } from "./short-text.ts";
 
 /** Why a response got no marks although something was typed; the UI words it. */
-export type GradeNotice = "not-a-number" | "wrong-unit";
+export const gradeNotices = ["not-a-number", "wrong-unit"] as const;
+export type GradeNotice = (typeof gradeNotices)[number];
 
 export type Grade = {
   /**
