@@ -7,6 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { closeDatabase } from "#db/client.server.ts";
 import "#app/i18n/all-catalogs.server.ts";
 import { NonceProvider } from "#app/utils/nonce.tsx";
+import { env } from "#app/utils/env.server.ts";
 import { startUp } from "#app/utils/startup.server.ts";
 
 export const streamTimeout = 5_000;
@@ -17,6 +18,8 @@ declare module "@remix-run/node" {
     cspNonce: string;
     /** The client's address (from X-Forwarded-For only when TRUST_PROXY is set). */
     clientIp: string;
+    /** Set by server/app.js per HTTP request and sent as X-Request-Id; absent when tests call routes. */
+    requestId?: string;
   }
 }
 
@@ -24,6 +27,11 @@ declare module "@remix-run/node" {
 export const onStartup = startUp;
 /** Called by server/index.js on SIGTERM/SIGINT. */
 export const onShutdown = closeDatabase;
+/** What server/index.js needs from the (checked) environment before it listens. */
+export function serverSettings() {
+  const config = env();
+  return { port: config.PORT, trustProxy: config.TRUST_PROXY };
+}
 
 /**
  * Logs unexpected server errors once. Unknown URLs (404) and requests the browser gave up on

@@ -11,6 +11,7 @@ import { getOrganizationFor, invitationFormOptions, listInvitations } from "#app
 import { revokeInvitation } from "#app/modules/orgs/revoke-invitation.server.ts";
 import { CreateInvitationSchema, RevokeInvitationSchema } from "#app/modules/orgs/schemas.ts";
 import { invitableRoles } from "#app/modules/permissions/permissions.ts";
+import { env } from "#app/utils/env.server.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 import { formFailure, parseForm } from "#app/utils/forms.server.ts";
 import { pageTitle } from "#app/utils/meta.ts";
@@ -37,7 +38,7 @@ export const action = authenticated(async ({ ctx, params, request }) => {
   const parsed = parseForm(CreateInvitationSchema, formData);
   if (!parsed.ok) return formFailure(formData, parsed);
   const created = await createInvitation({ ctx, input: { ...parsed.data, organizationId } });
-  const link = invitationLink(request, created.code);
+  const link = invitationLink(env().APP_URL, created.code);
   return {
     ok: true as const,
     created: {
