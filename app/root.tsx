@@ -55,9 +55,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-function errorKey(error: unknown): "errors.http.403" | "errors.http.404" | "errors.http.500" {
+const explainedStatuses = [400, 403, 404, 413, 415] as const;
+type ExplainedStatus = (typeof explainedStatuses)[number];
+
+function errorKey(error: unknown): `errors.http.${ExplainedStatus | 500}` {
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  return status === 403 || status === 404 ? `errors.http.${status}` : "errors.http.500";
+  const explained = explainedStatuses.find((known) => known === status);
+  return explained ? `errors.http.${explained}` : "errors.http.500";
 }
 
 // Every page route sets its own title; this one only titles the error page, which the root's
