@@ -8,6 +8,7 @@ import { closeDatabase } from "#db/client.server.ts";
 import "#app/i18n/all-catalogs.server.ts";
 import { NonceProvider } from "#app/utils/nonce.tsx";
 import { env } from "#app/utils/env.server.ts";
+import { logServerError } from "#server/log.js";
 import { startUp } from "#app/utils/startup.server.ts";
 
 export const streamTimeout = 5_000;
@@ -34,13 +35,16 @@ export function serverSettings() {
 }
 
 /**
- * Logs unexpected server errors once. Unknown URLs (404) and requests the browser gave up on
- * are normal traffic, not errors worth a stack trace.
+ * Logs unexpected server errors once, as one JSON line with the request id (also in the
+ * X-Request-Id response header). Answers a route throws on purpose (4xx: not found, forbidden,
+ * refused input) and requests the browser gave up on are normal traffic, not errors.
  */
-export function handleError(error: unknown, { request }: { request: Request }) {
+export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
   if (request.signal.aborted) return;
-  if (isRouteErrorResponse(error) && error.status === 404) return;
-  console.error(error);
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (status < 500) return;
+  const { pathname } = new URL(request.url);
+  logServerError({ requestId: context.requestId, method: request.method, path: pathname, status, error });
 }
 
 /**

@@ -103,7 +103,8 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
   const key = errorKey(error);
-  if (!isRouteErrorResponse(error)) console.error(error);
+  // On the server, handleError (entry.server.tsx) has logged it already, with the request id.
+  if (!isRouteErrorResponse(error) && typeof document !== "undefined") console.error(error);
   return (
     <AppShell>
       <div className="card">

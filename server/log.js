@@ -7,8 +7,17 @@
  * @param {{ requestId?: string, method: string, path: string, status: number, error: unknown }} entry
  */
 export function logServerError({ requestId, method, path, status, error }) {
-  const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  const text = error instanceof Error ? (error.stack ?? error.message) : describe(error);
   console.error(
     JSON.stringify({ time: new Date().toISOString(), level: "error", requestId, method, path, status, error: text }),
   );
+}
+
+/** @param {unknown} value */
+function describe(value) {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }
