@@ -7,6 +7,8 @@ import { renderToPipeableStream } from "react-dom/server";
 import { closeDatabase } from "#db/client.server.ts";
 import "#app/i18n/all-catalogs.server.ts";
 import { NonceProvider } from "#app/utils/nonce.tsx";
+import { env } from "#app/utils/env.server.ts";
+import { logServerError } from "#server/log.js";
 import { startUp } from "#app/utils/startup.server.ts";
 
 export const streamTimeout = 5_000;
@@ -17,6 +19,8 @@ declare module "@remix-run/node" {
     cspNonce: string;
     /** The client's address (from X-Forwarded-For only when TRUST_PROXY is set). */
     clientIp: string;
+    /** Set by server/app.js per HTTP request and sent as X-Request-Id; absent when tests call routes. */
+    requestId?: string;
   }
 }
 
@@ -24,15 +28,23 @@ declare module "@remix-run/node" {
 export const onStartup = startUp;
 /** Called by server/index.js on SIGTERM/SIGINT. */
 export const onShutdown = closeDatabase;
+/** What server/index.js needs from the (checked) environment before it listens. */
+export function serverSettings() {
+  const config = env();
+  return { port: config.PORT, trustProxy: config.TRUST_PROXY };
+}
 
 /**
- * Logs unexpected server errors once. Unknown URLs (404) and requests the browser gave up on
- * are normal traffic, not errors worth a stack trace.
+ * Logs unexpected server errors once, as one JSON line with the request id (also in the
+ * X-Request-Id response header). Answers a route throws on purpose (4xx: not found, forbidden,
+ * refused input) and requests the browser gave up on are normal traffic, not errors.
  */
-export function handleError(error: unknown, { request }: { request: Request }) {
+export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
   if (request.signal.aborted) return;
-  if (isRouteErrorResponse(error) && error.status === 404) return;
-  console.error(error);
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (status < 500) return;
+  const { pathname } = new URL(request.url);
+  logServerError({ requestId: context.requestId, method: request.method, path: pathname, status, error });
 }
 
 /**

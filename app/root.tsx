@@ -55,9 +55,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-function errorKey(error: unknown): "errors.http.403" | "errors.http.404" | "errors.http.500" {
+const explainedStatuses = [400, 403, 404, 413, 415] as const;
+type ExplainedStatus = (typeof explainedStatuses)[number];
+
+function errorKey(error: unknown): `errors.http.${ExplainedStatus | 500}` {
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  return status === 403 || status === 404 ? `errors.http.${status}` : "errors.http.500";
+  const explained = explainedStatuses.find((known) => known === status);
+  return explained ? `errors.http.${explained}` : "errors.http.500";
 }
 
 // Every page route sets its own title; this one only titles the error page, which the root's
@@ -99,7 +103,8 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
   const key = errorKey(error);
-  if (!isRouteErrorResponse(error)) console.error(error);
+  // On the server, handleError (entry.server.tsx) has logged it already, with the request id.
+  if (!isRouteErrorResponse(error) && typeof document !== "undefined") console.error(error);
   return (
     <AppShell>
       <div className="card">

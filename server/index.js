@@ -1,65 +1,56 @@
 // @ts-check
 // The one HTTP entry point, for development (Vite middleware) and production (built app).
-// Express adds what Remix alone cannot: headers and the cross-site check on every response,
-// static files included.
+// The Express app itself (headers, cross-site check, body limits, request ids) is in app.js.
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
-import compression from "compression";
+import { createRequestHandler } from "@remix-run/node";
 import express from "express";
-import { rejectCrossSiteWrites, securityHeaders } from "./security.js";
+import { createApp } from "./app.js";
 
 const dev = process.argv.includes("--dev");
 process.env.NODE_ENV ??= dev ? "development" : "production";
-
-const app = express();
-app.disable("x-powered-by");
-// Behind a reverse proxy, req.ip and req.protocol must come from X-Forwarded-*; only then.
-if (/^(1|true|yes)$/i.test(process.env.TRUST_PROXY ?? "")) app.set("trust proxy", true);
-app.use(compression());
-app.use(securityHeaders({ dev }));
-app.use(rejectCrossSiteWrites);
+const mode = process.env.NODE_ENV;
 
 /** @type {() => Promise<import("@remix-run/node").ServerBuild>} */
 let loadBuild;
+/** @type {import("express").RequestHandler[]} */
+const staticHandlers = [];
 if (dev) {
   const vite = await import("vite");
   const viteServer = await vite.createServer({ server: { middlewareMode: true } });
-  app.use(viteServer.middlewares);
+  staticHandlers.push(viteServer.middlewares);
   loadBuild = () =>
     /** @type {Promise<import("@remix-run/node").ServerBuild>} */ (
       viteServer.ssrLoadModule("virtual:remix/server-build")
     );
 } else {
   // Fingerprinted assets never change; everything else is revalidated.
-  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("build/client", { maxAge: "1h" }));
-  const buildPath = path.resolve("build/server/index.js");
-  const build = await import(buildPath);
+  const files = express.Router();
+  files.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  files.use(express.static("build/client", { maxAge: "1h" }));
+  staticHandlers.push(files);
+  const build = await import(path.resolve("build/server/index.js"));
   loadBuild = async () => build;
 }
 
 const build = await loadBuild();
-// entry.server.tsx exports these two beside Remix's own handlers.
-const lifecycle = /** @type {{ onStartup?: () => Promise<void>, onShutdown?: () => Promise<void> }} */ (
-  /** @type {unknown} */ (build.entry.module)
-);
-await lifecycle.onStartup?.();
+// entry.server.tsx exports these beside Remix's own handlers.
+const entry =
+  /** @type {{ onStartup?: () => Promise<void>, onShutdown?: () => Promise<void>, serverSettings: () => { port: number, trustProxy: number | string[] } }} */ (
+    /** @type {unknown} */ (build.entry.module)
+  );
+// Reads and checks the environment: a bad value stops here with a message.
+const settings = entry.serverSettings();
+await entry.onStartup?.();
 
-app.all(
-  "*",
-  createRequestHandler({
-    build: dev ? loadBuild : build,
-    mode: process.env.NODE_ENV,
-    getLoadContext: (req, res) => ({
-      cspNonce: String(res.locals.cspNonce),
-      clientIp: req.ip ?? "unknown",
-    }),
-  }),
-);
+const app = createApp({
+  dev,
+  trustProxy: settings.trustProxy,
+  staticHandlers,
+  handleRequest: createRequestHandler(dev ? loadBuild : build, mode),
+});
 
-const port = Number(process.env.PORT || 3000);
-const server = app.listen(port, () => {
-  console.log(`Werkbank läuft auf http://localhost:${port}`);
+const server = app.listen(settings.port, () => {
+  console.log(`Werkbank läuft auf http://localhost:${settings.port}`);
 });
 
 // Close the database cleanly: PGlite must flush to disk, and remix-serve-style servers
@@ -71,7 +62,7 @@ for (const signal of /** @type {const} */ (["SIGTERM", "SIGINT"])) {
     stopping = true;
     server.close();
     server.closeAllConnections();
-    Promise.resolve(lifecycle.onShutdown?.())
+    Promise.resolve(entry.onShutdown?.())
       .catch((error) => console.error(error))
       .finally(() => process.exit(0));
   });

@@ -43,30 +43,41 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * Decides whether a state-changing request comes from our own pages. Browsers send
- * Sec-Fetch-Site on every request; older ones at least send Origin on POST.
- * Requests with neither (curl, server-to-server) are not cross-site forgeries.
- * @param {{ method: string, host: string | undefined, origin: string | undefined, secFetchSite: string | undefined }} req
+ * Sec-Fetch-Site on every request; older ones at least send Origin on POST. When both are
+ * there, both must say "same origin". Requests with neither (curl, server-to-server) are not
+ * cross-site forgeries.
+ * @param {{ method: string, protocol: string, host: string | undefined, origin: string | undefined, secFetchSite: string | undefined }} req
+ *   protocol: "http" or "https" as this server was reached (behind a trusted proxy: X-Forwarded-Proto)
  */
-export function isCrossSiteWrite({ method, host, origin, secFetchSite }) {
+export function isCrossSiteWrite({ method, protocol, host, origin, secFetchSite }) {
   if (SAFE_METHODS.has(method.toUpperCase())) return false;
-  if (secFetchSite) return secFetchSite !== "same-origin" && secFetchSite !== "none";
+  if (secFetchSite && secFetchSite !== "same-origin" && secFetchSite !== "none") return true;
   if (!origin) return false;
   if (origin === "null") return true;
   try {
-    return new URL(origin).host !== host;
+    const url = new URL(origin);
+    // Scheme, host and port; the host exactly as the Host header says it, as Remix compares it.
+    return url.protocol !== `${protocol}:` || url.host !== host;
   } catch {
     return true;
   }
 }
 
-/** @type {import("express").RequestHandler} */
-export function rejectCrossSiteWrites(req, res, next) {
-  const crossSite = isCrossSiteWrite({
-    method: req.method,
-    host: req.get("host"),
-    origin: req.get("origin"),
-    secFetchSite: req.get("sec-fetch-site"),
-  });
-  if (!crossSite) return next();
-  res.status(403).type("text/plain; charset=utf-8").send("Anfrage von einer fremden Seite abgelehnt.");
+/**
+ * Refuses cross-site writes with 403.
+ * @param {string} refusalPage
+ * @returns {import("express").RequestHandler}
+ */
+export function rejectCrossSiteWrites(refusalPage) {
+  return (req, res, next) => {
+    const crossSite = isCrossSiteWrite({
+      method: req.method,
+      protocol: req.protocol,
+      host: req.get("host"),
+      origin: req.get("origin"),
+      secFetchSite: req.get("sec-fetch-site"),
+    });
+    if (!crossSite) return next();
+    res.status(403).type("html").send(refusalPage);
+  };
 }

@@ -309,4 +309,13 @@ export const de = {
   "home.waitingForGrade.one": "1 Freitext-Antwort wartet auf deine Bewertung.",
   "home.waitingForGrade.other": "{count} Freitext-Antworten warten auf deine Bewertung.",
   "lesson.quizNext": "Das war die letzte Lektion dieses Moduls. Prüf dein Wissen im Quiz:",
+
+  // HTTP boundary: bodies that are not a form, too large, or unreadable
+  "errors.http.400": "Diese Anfrage konnte Werkbank nicht lesen. Lade die Seite neu und versuch es noch einmal.",
+  "errors.http.400.title": "Ungültige Anfrage",
+  "errors.http.413":
+    "Das ist zu viel auf einmal. Kürze den Text oder nimm eine kleinere Datei und versuch es noch einmal.",
+  "errors.http.413.title": "Zu groß",
+  "errors.http.415": "Werkbank nimmt hier nur Formulare an. Lade die Seite neu und schick das Formular noch einmal ab.",
+  "errors.http.415.title": "Falsches Format",
 } as const;

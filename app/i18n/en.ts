@@ -300,4 +300,12 @@ export const en: Record<keyof typeof de, string> = {
   "home.waitingForGrade.one": "1 free-text answer is waiting for your grade.",
   "home.waitingForGrade.other": "{count} free-text answers are waiting for your grade.",
   "lesson.quizNext": "That was the last lesson of this module. Check what you know in the quiz:",
+
+  // HTTP boundary: bodies that are not a form, too large, or unreadable
+  "errors.http.400": "Werkbank could not read this request. Reload the page and try again.",
+  "errors.http.400.title": "Bad request",
+  "errors.http.413": "That is too much at once. Shorten the text or pick a smaller file and try again.",
+  "errors.http.413.title": "Too large",
+  "errors.http.415": "Werkbank only accepts forms here. Reload the page and send the form again.",
+  "errors.http.415.title": "Wrong format",
 };

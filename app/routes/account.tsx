@@ -13,6 +13,7 @@ import { sessionCookie } from "#app/modules/auth/session-cookie.server.ts";
 import { formFailure, parseForm } from "#app/utils/forms.server.ts";
 import { pageTitle } from "#app/utils/meta.ts";
 import { authenticated } from "#app/utils/route.server.ts";
+import { readForm } from "#app/utils/read-form.server.ts";
 
 export const loader = authenticated(async ({ ctx }) => ({
   name: ctx.actor.name,
@@ -21,11 +22,11 @@ export const loader = authenticated(async ({ ctx }) => ({
 }));
 
 export const action = authenticated(async ({ ctx, request }) => {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(ChangePasswordSchema, formData);
-  if (!parsed.ok) return formFailure(formData, parsed);
+  if (!parsed.ok) return formFailure(parsed);
   const result = await changePassword({ ctx, input: parsed.data });
-  if (!result.ok) return formFailure(formData, { fieldErrors: { currentPassword: ["errors.password.wrongCurrent"] } });
+  if (!result.ok) return formFailure(parsed, { fieldErrors: { currentPassword: ["errors.password.wrongCurrent"] } });
   // Post/Redirect/Get: a reload does not submit the form again.
   return redirect("/account?passwordChanged=1", {
     headers: { "Set-Cookie": sessionCookie(request, result.session.token, result.session.absoluteExpiresAt) },

@@ -25,6 +25,7 @@ import { AttemptFormSchema, PageParamSchema, parseIntent } from "#app/modules/qu
 import { parseId } from "#app/utils/ids.ts";
 import { dataTitle } from "#app/utils/meta.ts";
 import { authenticated } from "#app/utils/route.server.ts";
+import { readForm } from "#app/utils/read-form.server.ts";
 
 export const loader = authenticated(async ({ ctx, params, request }) => {
   const attemptId = parseId(params.attemptId, "attempt");
@@ -36,7 +37,7 @@ export const loader = authenticated(async ({ ctx, params, request }) => {
 
 export const action = authenticated(async ({ ctx, params, request }) => {
   const attemptId = parseId(params.attemptId, "attempt");
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = AttemptFormSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
   const intent = parseIntent(parsed.data.intent);

@@ -11,11 +11,12 @@ import { courseOverview } from "#app/modules/courses/course-overview.server.ts";
 import { parseId } from "#app/utils/ids.ts";
 import { dataTitle } from "#app/utils/meta.ts";
 import { authenticated } from "#app/utils/route.server.ts";
+import { readForm } from "#app/utils/read-form.server.ts";
 
 export const loader = authenticated(({ ctx, params }) => courseOverview(ctx, parseId(params.courseId, "course")));
 
 export const action = authenticated(async ({ ctx, params, request }) => {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const copy = await copyLibraryCourse({
     ctx,
     input: {

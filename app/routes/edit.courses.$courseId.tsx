@@ -25,6 +25,7 @@ import { formFailure, parseForm } from "#app/utils/forms.server.ts";
 import { parseId } from "#app/utils/ids.ts";
 import { dataTitle } from "#app/utils/meta.ts";
 import { authenticated } from "#app/utils/route.server.ts";
+import { readForm } from "#app/utils/read-form.server.ts";
 
 export const loader = authenticated(async ({ ctx, params }) => {
   const editing = await courseForEditing(ctx, parseId(params.courseId, "course"));
@@ -33,7 +34,7 @@ export const loader = authenticated(async ({ ctx, params }) => {
 
 export const action = authenticated(async ({ ctx, params, request }) => {
   const courseId = parseId(params.courseId, "course");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const asked = CourseEditIntentSchema.safeParse({ intent: formData.get("intent") });
   if (!asked.success) throw new Response("Unknown intent", { status: 400 });
   const [intent, target] = asked.data.intent;
@@ -47,25 +48,25 @@ export const action = authenticated(async ({ ctx, params, request }) => {
   switch (intent) {
     case "details": {
       const parsed = parseForm(UpdateCourseSchema, formData, ["occupations", "trainingYears"]);
-      if (!parsed.ok) return formFailure(formData, parsed);
+      if (!parsed.ok) return formFailure(parsed);
       await updateCourse({ ctx, input: { courseId, ...parsed.data } });
       return { ok: true as const, saved: "details" };
     }
     case "addModule": {
       const parsed = parseForm(ModuleSchema, formData);
-      if (!parsed.ok) return formFailure(formData, parsed);
+      if (!parsed.ok) return formFailure(parsed);
       await addModule({ ctx, input: { courseId, ...parsed.data } });
       return back;
     }
     case "updateModule": {
       const parsed = parseForm(ModuleSchema, formData);
-      if (!parsed.ok) return formFailure(formData, parsed);
+      if (!parsed.ok) return formFailure(parsed);
       await updateModule({ ctx, input: { moduleId: parseId(target, "module"), ...parsed.data } });
       return back;
     }
     case "addLesson": {
       const parsed = parseForm(LessonMetaSchema, formData);
-      if (!parsed.ok) return formFailure(formData, parsed);
+      if (!parsed.ok) return formFailure(parsed);
       const lesson = await addLesson({ ctx, input: { moduleId: parseId(target, "module"), ...parsed.data } });
       return redirect(`/edit/lessons/${lesson.id}`);
     }

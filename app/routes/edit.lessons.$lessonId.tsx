@@ -14,17 +14,18 @@ import { formFailure, parseForm } from "#app/utils/forms.server.ts";
 import { parseId } from "#app/utils/ids.ts";
 import { dataTitle } from "#app/utils/meta.ts";
 import { authenticated } from "#app/utils/route.server.ts";
+import { readForm } from "#app/utils/read-form.server.ts";
 
 export const loader = authenticated(({ ctx, params }) => lessonForEditing(ctx, parseId(params.lessonId, "lesson")));
 
 export const action = authenticated(async ({ ctx, params, request }) => {
   const lessonId = parseId(params.lessonId, "lesson");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(LessonSaveSchema, formData);
-  if (!parsed.ok) return formFailure(formData, parsed);
+  if (!parsed.ok) return formFailure(parsed);
   const { intent, ...fields } = parsed.data;
   const result = await saveLesson({ ctx, input: { lessonId, ...fields, publish: intent === "publish" } });
-  if (!result.ok) return formFailure(formData, { fieldErrors: { [result.field]: [result.error] } });
+  if (!result.ok) return formFailure(parsed, { fieldErrors: { [result.field]: [result.error] } });
   // Post/redirect/get: a reload does not send the text again; the flag only picks the message.
   return redirect(`/edit/lessons/${lessonId}?saved=${result.published ? "published" : "draft"}`);
 });

@@ -1,9 +1,4 @@
-import {
-  type MetaFunction,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AnswerKey } from "#app/components/quiz/answer-key.tsx";
 import { GiftImportForm } from "#app/components/quiz/gift-import-form.tsx";
@@ -27,6 +22,7 @@ import { formFailure, parseForm } from "#app/utils/forms.server.ts";
 import { parseId } from "#app/utils/ids.ts";
 import { dataTitle } from "#app/utils/meta.ts";
 import { authenticated } from "#app/utils/route.server.ts";
+import { readForm, readUploadForm } from "#app/utils/read-form.server.ts";
 
 export const loader = authenticated(({ ctx, params }) => quizForEditing(ctx, parseId(params.quizId, "quiz")));
 
@@ -49,29 +45,23 @@ export const action = authenticated(async ({ ctx, params, request }) => {
   if (request.headers.get("content-type")?.startsWith("multipart/form-data")) {
     // Rights first, before the body is read.
     await requireManagedQuiz(ctx, quizId);
-    let formData: FormData;
-    try {
-      formData = await unstable_parseMultipartFormData(
-        request,
-        unstable_createMemoryUploadHandler({ maxPartSize: maxGiftBytes }),
-      );
-    } catch {
-      return { ok: false as const, giftError: "errors.gift.tooLarge" };
-    }
-    const source = await giftSource(formData);
+    const upload = await readUploadForm(request, maxGiftBytes);
+    if (!upload.ok)
+      return { ok: false as const, giftError: upload.status === 413 ? "errors.gift.tooLarge" : "errors.http.400" };
+    const source = await giftSource(upload.formData);
     if (source === null) return { ok: false as const, giftError: "errors.gift.encoding" };
     if (source.trim() === "") return { ok: false as const, giftError: "errors.gift.empty" };
     const report = await importGiftIntoQuiz({ ctx, input: { quizId, source } });
     return { ok: true as const, report };
   }
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const asked = QuizEditIntentSchema.safeParse({ intent: formData.get("intent") });
   if (!asked.success) throw new Response("Unknown intent", { status: 400 });
   const [intent, target] = asked.data.intent;
   switch (intent) {
     case "settings": {
       const parsed = parseForm(QuizSettingsSchema, formData);
-      if (!parsed.ok) return formFailure(formData, parsed);
+      if (!parsed.ok) return formFailure(parsed);
       await updateQuizSettings({ ctx, input: { quizId, settings: parsed.data } });
       return redirect(`/edit/quizzes/${quizId}?saved=settings`);
     }

@@ -16,6 +16,7 @@ import { parseId } from "#app/utils/ids.ts";
 import { dataTitle } from "#app/utils/meta.ts";
 import { authenticated } from "#app/utils/route.server.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
+import { readForm } from "#app/utils/read-form.server.ts";
 
 function parseSlot(value: string | undefined): number {
   const slot = SlotParamSchema.safeParse(value);
@@ -30,12 +31,12 @@ export const loader = authenticated(({ ctx, params }) =>
 export const action = authenticated(async ({ ctx, params, request }) => {
   const attemptId = parseId(params.attemptId, "attempt");
   const slot = parseSlot(params.slot);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(GradeEssaySchema, formData);
-  if (!parsed.ok) return formFailure(formData, parsed);
+  if (!parsed.ok) return formFailure(parsed);
   const result = await gradeEssay({ ctx, input: { attemptId, slot, ...parsed.data } });
   if (result.status === "too-many-points") {
-    return formFailure(formData, { fieldErrors: { points: ["errors.grading.tooManyPoints"] } });
+    return formFailure(parsed, { fieldErrors: { points: ["errors.grading.tooManyPoints"] } });
   }
   return redirect("/grading?graded=1");
 });

@@ -15,6 +15,7 @@ import { formatDate } from "#app/utils/format.ts";
 import { formFailure, parseForm } from "#app/utils/forms.server.ts";
 import { pageTitle } from "#app/utils/meta.ts";
 import { publicRoute } from "#app/utils/route.server.ts";
+import { readForm } from "#app/utils/read-form.server.ts";
 
 export const loader = publicRoute(async ({ ctx, params, context }) => {
   const preview = await previewInvitation({ ctx, input: { code: params.code ?? "", clientAddress: context.clientIp } });
@@ -23,22 +24,20 @@ export const loader = publicRoute(async ({ ctx, params, context }) => {
 });
 
 export const action = publicRoute(async ({ ctx, params, request, context }) => {
-  const formData = await request.formData();
-  let account = null;
-  if (!ctx.actor) {
-    const parsed = parseForm(NewAccountSchema, formData);
-    if (!parsed.ok) return formFailure(formData, parsed);
-    account = { name: parsed.data.name, email: parsed.data.email, password: parsed.data.password };
-  }
+  const formData = await readForm(request);
+  // A signed-in person joins with their account: the form has no fields then.
+  const parsed = ctx.actor ? { ok: true as const, data: null, values: {} } : parseForm(NewAccountSchema, formData);
+  if (!parsed.ok) return formFailure(parsed);
+  const account = parsed.data && { name: parsed.data.name, email: parsed.data.email, password: parsed.data.password };
   const result = await acceptInvitation({
     ctx,
     input: { code: params.code ?? "", account, clientAddress: context.clientIp },
   });
   if (!result.ok) {
     if (result.reason === "emailTaken")
-      return formFailure(formData, { fieldErrors: { email: ["errors.email.taken"] } }, 409);
-    if (result.reason === "limited") return formFailure(formData, { formErrors: ["errors.invitation.limited"] }, 429);
-    return formFailure(formData, { formErrors: ["errors.invitation.invalid"] }, 409);
+      return formFailure(parsed, { fieldErrors: { email: ["errors.email.taken"] } }, 409);
+    if (result.reason === "limited") return formFailure(parsed, { formErrors: ["errors.invitation.limited"] }, 429);
+    return formFailure(parsed, { formErrors: ["errors.invitation.invalid"] }, 409);
   }
   const headers = result.session
     ? { "Set-Cookie": sessionCookie(request, result.session.token, result.session.absoluteExpiresAt) }

@@ -4,6 +4,7 @@ import { LanguageSchema, safeRedirectPath } from "#app/modules/auth/schemas.ts";
 import { setLocale } from "#app/modules/auth/set-locale.server.ts";
 import { parseForm } from "#app/utils/forms.server.ts";
 import { publicContext } from "#app/utils/route.server.ts";
+import { readForm } from "#app/utils/read-form.server.ts";
 
 export function loader() {
   return redirect("/");
@@ -11,7 +12,7 @@ export function loader() {
 
 /** Stores the language on the account (for signed-in users) and in a cookie (for everyone). */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const back = safeRedirectPath(String(formData.get("redirectTo") ?? "/"));
   const parsed = parseForm(LanguageSchema, formData);
   if (!parsed.ok) return redirect(back);

@@ -9,12 +9,13 @@ import { parseForm } from "#app/utils/forms.server.ts";
 import { parseId } from "#app/utils/ids.ts";
 import { dataTitle } from "#app/utils/meta.ts";
 import { authenticated } from "#app/utils/route.server.ts";
+import { readForm } from "#app/utils/read-form.server.ts";
 
 export const loader = authenticated(({ ctx, params }) => readLesson(ctx, parseId(params.lessonId, "lesson")));
 
 export const action = authenticated(async ({ ctx, params, request }) => {
   const lessonId = parseId(params.lessonId, "lesson");
-  const parsed = parseForm(MarkLessonSchema, await request.formData());
+  const parsed = parseForm(MarkLessonSchema, await readForm(request));
   if (!parsed.ok) throw new Response("Bad request", { status: 400 });
   if (parsed.data.intent === "open") await markLessonOpen({ ctx, input: { lessonId } });
   else await markLessonDone({ ctx, input: { lessonId } });

@@ -13,6 +13,7 @@ import { useT } from "#app/i18n/use-t.ts";
 import { formFailure, parseForm } from "#app/utils/forms.server.ts";
 import { pageTitle } from "#app/utils/meta.ts";
 import { publicContext } from "#app/utils/route.server.ts";
+import { readForm } from "#app/utils/read-form.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor } = await publicContext(request, context);
@@ -21,9 +22,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(LoginSchema, formData);
-  if (!parsed.ok) return formFailure(formData, parsed);
+  if (!parsed.ok) return formFailure(parsed);
 
   const ctx = await publicContext(request, context);
   const result = await logIn({
@@ -32,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     const key = result.reason === "limited" ? "errors.login.limited" : "errors.login.failed";
-    return formFailure(formData, { formErrors: [key] }, result.reason === "limited" ? 429 : 400);
+    return formFailure(parsed, { formErrors: [key] }, result.reason === "limited" ? 429 : 400);
   }
   return redirect(safeRedirectPath(parsed.data.redirectTo), {
     headers: { "Set-Cookie": sessionCookie(request, result.session.token, result.session.absoluteExpiresAt) },

@@ -19,6 +19,7 @@ import { formFailure, parseForm } from "#app/utils/forms.server.ts";
 import { parseId } from "#app/utils/ids.ts";
 import { dataTitle } from "#app/utils/meta.ts";
 import { authenticated } from "#app/utils/route.server.ts";
+import { readForm } from "#app/utils/read-form.server.ts";
 
 /** Where a trainer or teacher comes from and goes back to. */
 function overviewPath(organization: { id: string; kind: string }) {
@@ -34,16 +35,16 @@ export const loader = authenticated(async ({ ctx, params }) => {
 
 export const action = authenticated(async ({ ctx, params, request }) => {
   const assignmentId = parseId(params.assignmentId, "assignment");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "withdraw") {
     const { organizationId } = await withdrawAssignment({ ctx, input: { assignmentId } });
     const kind = ctx.actor.memberships.find((m) => m.organizationId === organizationId)?.organizationKind ?? "company";
     return redirect(`${overviewPath({ id: organizationId, kind })}?withdrawn=1`);
   }
   const parsed = parseForm(UpdateAssignmentSchema, formData, assignmentListFields);
-  if (!parsed.ok) return formFailure(formData, parsed, 400, assignmentListFields);
+  if (!parsed.ok) return formFailure(parsed);
   const result = await updateAssignment({ ctx, input: { ...parsed.data, assignmentId } });
-  if (!result.ok) return formFailure(formData, result, 400, assignmentListFields);
+  if (!result.ok) return formFailure(parsed, result);
   return redirect(`/orgs/${params.orgId}/assignments/${assignmentId}?saved=1`);
 });
 

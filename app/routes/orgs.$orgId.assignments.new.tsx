@@ -17,6 +17,7 @@ import { formFailure, parseForm } from "#app/utils/forms.server.ts";
 import { parseId } from "#app/utils/ids.ts";
 import { pageTitle } from "#app/utils/meta.ts";
 import { authenticated } from "#app/utils/route.server.ts";
+import { readForm } from "#app/utils/read-form.server.ts";
 
 export const loader = authenticated(async ({ ctx, params, request }) => {
   const form = await newAssignmentForm(ctx, parseId(params.orgId, "organization"));
@@ -28,11 +29,11 @@ export const loader = authenticated(async ({ ctx, params, request }) => {
 
 export const action = authenticated(async ({ ctx, params, request }) => {
   const organizationId = parseId(params.orgId, "organization");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(CreateAssignmentSchema, formData, assignmentListFields);
-  if (!parsed.ok) return formFailure(formData, parsed, 400, assignmentListFields);
+  if (!parsed.ok) return formFailure(parsed);
   const result = await createAssignment({ ctx, input: { ...parsed.data, organizationId } });
-  if (!result.ok) return formFailure(formData, result, 400, assignmentListFields);
+  if (!result.ok) return formFailure(parsed, result);
   return redirect(`/orgs/${organizationId}/assignments/${result.id}?created=1`);
 });
 

@@ -14,6 +14,7 @@ import { formatDate } from "#app/utils/format.ts";
 import { pageTitle } from "#app/utils/meta.ts";
 import { authenticated } from "#app/utils/route.server.ts";
 import { useLocale } from "#app/i18n/use-t.ts";
+import { readForm } from "#app/utils/read-form.server.ts";
 
 export const loader = authenticated(({ ctx, params }) =>
   listOrganizationCourses(ctx, parseId(params.orgId, "organization")),
@@ -21,9 +22,9 @@ export const loader = authenticated(({ ctx, params }) =>
 
 export const action = authenticated(async ({ ctx, params, request }) => {
   const organizationId = parseId(params.orgId, "organization");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(CreateCourseSchema, formData);
-  if (!parsed.ok) return formFailure(formData, parsed);
+  if (!parsed.ok) return formFailure(parsed);
   const course = await createCourse({ ctx, input: { organizationId, title: parsed.data.title } });
   return redirect(`/edit/courses/${course.id}`);
 });

@@ -11,10 +11,12 @@ import { getOrganizationFor, invitationFormOptions, listInvitations } from "#app
 import { revokeInvitation } from "#app/modules/orgs/revoke-invitation.server.ts";
 import { CreateInvitationSchema, RevokeInvitationSchema } from "#app/modules/orgs/schemas.ts";
 import { invitableRoles } from "#app/modules/permissions/permissions.ts";
+import { env } from "#app/utils/env.server.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 import { formFailure, parseForm } from "#app/utils/forms.server.ts";
 import { pageTitle } from "#app/utils/meta.ts";
 import { authenticated } from "#app/utils/route.server.ts";
+import { readForm } from "#app/utils/read-form.server.ts";
 
 export const loader = authenticated(async ({ ctx, params }) => {
   const organization = await getOrganizationFor(ctx, params.orgId ?? "", "invitations.manage");
@@ -27,7 +29,7 @@ export const loader = authenticated(async ({ ctx, params }) => {
 
 export const action = authenticated(async ({ ctx, params, request }) => {
   const organizationId = params.orgId ?? "";
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "revoke") {
     const revoke = parseForm(RevokeInvitationSchema, formData);
     if (!revoke.ok) throw new NotFoundError("invitation");
@@ -35,9 +37,9 @@ export const action = authenticated(async ({ ctx, params, request }) => {
     return { ok: true as const, revoked: true };
   }
   const parsed = parseForm(CreateInvitationSchema, formData);
-  if (!parsed.ok) return formFailure(formData, parsed);
+  if (!parsed.ok) return formFailure(parsed);
   const created = await createInvitation({ ctx, input: { ...parsed.data, organizationId } });
-  const link = invitationLink(request, created.code);
+  const link = invitationLink(env().APP_URL, created.code);
   return {
     ok: true as const,
     created: {

@@ -11,12 +11,13 @@ import { formatDateTime, formatNumber } from "#app/utils/format.ts";
 import { parseId } from "#app/utils/ids.ts";
 import { dataTitle } from "#app/utils/meta.ts";
 import { authenticated } from "#app/utils/route.server.ts";
+import { readForm } from "#app/utils/read-form.server.ts";
 
 export const loader = authenticated(({ ctx, params }) => quizOverview(ctx, parseId(params.quizId, "quiz")));
 
 export const action = authenticated(async ({ ctx, params, request }) => {
   const quizId = parseId(params.quizId, "quiz");
-  if (!StartQuizSchema.safeParse(Object.fromEntries(await request.formData())).success)
+  if (!StartQuizSchema.safeParse(Object.fromEntries(await readForm(request))).success)
     throw new Response("Bad request", { status: 400 });
   const result = await startAttempt({ ctx, input: { quizId } });
   if (result.status === "started" || result.status === "resumed") return redirect(`/attempts/${result.attemptId}`);

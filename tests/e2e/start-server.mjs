@@ -11,6 +11,8 @@ process.env.NODE_ENV = "production";
 process.env.DATA_DIR = dataDir;
 process.env.PORT = process.env.E2E_PORT ?? "3210";
 process.env.SEED_DEMO = "auto";
+// Invitation links point here (production warns when APP_URL is unset).
+process.env.APP_URL = `http://localhost:${process.env.PORT}`;
 // A DATABASE_URL from the developer's shell would point the tests at a real server.
 delete process.env.DATABASE_URL;
 

@@ -10,7 +10,7 @@ let close: () => void = () => {};
 beforeAll(async () => {
   const app = express();
   app.use(securityHeaders({ dev: false }));
-  app.use(rejectCrossSiteWrites);
+  app.use(rejectCrossSiteWrites("abgelehnt"));
   app.get("/", (_req, res) => {
     res.send(`nonce=${res.locals.cspNonce}`);
   });

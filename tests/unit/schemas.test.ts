@@ -29,6 +29,7 @@ describe("form schemas", () => {
         password: ["errors.password.tooShort"],
         confirmPassword: ["errors.password.mismatch"],
       },
+      values: { name: " ", email: "kein-at" },
     });
   });
 

@@ -50,8 +50,26 @@ export const nameField = z
   .min(1, { error: "errors.name.required" })
   .max(120, { error: "errors.name.tooLong" });
 
-/** Only same-site paths: an open redirect after login would help phishing. */
+// Any ASCII control character (tab, line breaks, NUL, DEL): browsers silently drop some of them
+// inside URLs ("/\t/evil.test" becomes "//evil.test"), and in a Location header they are invalid.
+const hasControlCharacter = (value: string) => [...value].some((c) => c.charCodeAt(0) < 0x20 || c === "\u007f");
+// Resolving against a fixed origin shows where a browser would go; only this origin may come out.
+const OWN_ORIGIN = "http://werkbank.invalid";
+
+/**
+ * Only paths on this site: an open redirect after login would help phishing. The value must be
+ * an absolute path that a browser resolves to our own origin; backslashes (which browsers read
+ * as slashes) and control characters are refused outright. Returns the normalised path.
+ */
 export function safeRedirectPath(value: string | null | undefined, fallback = "/"): string {
-  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  return value;
+  if (!value?.startsWith("/") || value.includes("\\") || hasControlCharacter(value)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(value, OWN_ORIGIN);
+  } catch {
+    return fallback;
+  }
+  // "/a/../..//evil.test" resolves to the path "//evil.test", which is protocol-relative again.
+  if (url.origin !== OWN_ORIGIN || url.pathname.startsWith("//")) return fallback;
+  return url.pathname + url.search + url.hash;
 }

@@ -1,8 +1,11 @@
 import QRCode from "qrcode";
 
-/** The link the invitee opens, on this server's own origin. */
-export function invitationLink(request: Request, code: string): string {
-  return new URL(`/join/${code}`, new URL(request.url).origin).toString();
+/**
+ * The link the invitee opens, on the configured APP_URL: never on the Host of the request,
+ * which the client chooses (a link to a look-alike site would collect the new passwords).
+ */
+export function invitationLink(appUrl: string, code: string): string {
+  return new URL(`/join/${encodeURIComponent(code)}`, appUrl).toString();
 }
 
 /**
