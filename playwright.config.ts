@@ -27,7 +27,8 @@ export default defineConfig({
   // One embedded database (PGlite is single-connection) and two CPU cores: more workers only queue.
   workers: 2,
   reporter,
-  timeout: 30_000,
+  // Several axe scans per test on two cores: a long flow needs about half a minute on its own.
+  timeout: 60_000,
   use: {
     baseURL,
     locale: "de-DE",

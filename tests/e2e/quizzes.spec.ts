@@ -154,7 +154,6 @@ test.describe("Quiz mit JavaScript", () => {
     page,
     login,
   }) => {
-    test.setTimeout(60_000);
     const quiz = readQuiz("holz-werkstoffkunde/03-holzwerkstoffe-und-leim");
     expect(quiz.attempts, "a practice quiz").toBe("unlimited");
     expect(
@@ -218,7 +217,6 @@ test.describe("Quiz mit JavaScript", () => {
   });
 
   test("Antwortschlüssel: keine Lösung und kein Feedback erreicht den Browser vor dem Abgeben", async ({ page }) => {
-    test.setTimeout(60_000);
     // The electrical apprentice, so this test shares no attempts with Lena's tests.
     const quiz = readQuiz("digitale-werkzeuge/01-digital-messen");
     expect(quiz.review, "solutions are shown after each attempt").toBe("after-attempt");
@@ -364,7 +362,6 @@ test.describe("Quiz in zwei Fenstern", () => {
     page,
     login,
   }) => {
-    test.setTimeout(60_000);
     const quiz = readQuiz("elektrische-grundlagen/01-spannung-strom-widerstand");
     await login("apprenticeElectrical");
     await openQuizFromCourse(page, "Elektrische Grundlagen und die fünf Sicherheitsregeln", quiz.title);
