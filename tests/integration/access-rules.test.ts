@@ -15,7 +15,7 @@ import { loadActor } from "#app/modules/auth/actor.server.ts";
 import type { Actor } from "#app/modules/context.server.ts";
 import { courseAssignable, courseRead, lessonLive } from "#app/modules/permissions/course-access.server.ts";
 import { answerGradable, apprenticeOrganizations } from "#app/modules/permissions/grading-rule.server.ts";
-import { teamRoster } from "#app/modules/permissions/rosters.server.ts";
+import { classRoster, teamRoster } from "#app/modules/permissions/rosters.server.ts";
 import {
   createApprenticeship,
   createClass,
@@ -71,6 +71,7 @@ async function buildWorld(db: Database) {
   });
   await createClass(db, schoolA.id, [people.apprenticeA.id, people.twoRoles.id]);
   await createClass(db, schoolB.id, [people.twoContracts.id, people.centreApprentice.id]);
+  await createClass(db, centre.id, [people.centreApprentice.id, people.apprenticeA.id]);
   return { organizations: [companyA, companyB, schoolA, schoolB, centre], people };
 }
 
@@ -214,5 +215,26 @@ describe("team roster: the SQL roster = the companies through which staff follow
       )}) and ${teamRoster.where(sql`o.id`, sql`${id}::uuid`)} order by o.id`,
     );
     expect(bySql.map((r) => r.id)).toEqual(ties.companies.filter((c) => teams.includes(c)).sort());
+  });
+});
+
+describe("class roster: the SQL roster = the schools whose classes a person is enrolled in", () => {
+  test.each(people)("$key", async ({ id }) => {
+    const ties = await apprenticeTies(db, id);
+    const enrolledAt = [...new Set(ties.rows.filter((r) => r.className !== null).map((r) => r.organizationId))].sort();
+    const bySql = await selectRows<{ id: string }>(
+      db,
+      sql`select o.id from organizations o where (${sql.join(
+        organizationIds.map((o) => sql`o.id = ${o}`),
+        sql` or `,
+      )}) and ${classRoster.where(sql`o.id`, sql`${id}::uuid`)} order by o.id`,
+    );
+    expect(bySql.map((r) => r.id)).toEqual(enrolledAt);
+    // The list form (several schools at once) agrees with asking school by school.
+    const byList = await selectRows<{ yes: boolean }>(
+      db,
+      sql`select ${classRoster.where(organizationIds, sql`${id}::uuid`)} as yes`,
+    );
+    expect(byList[0]?.yes).toBe(enrolledAt.length > 0);
   });
 });

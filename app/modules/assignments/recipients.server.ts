@@ -1,9 +1,9 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "#db/client.server.ts";
-import { classEnrollments, courses, schoolClasses, users } from "#db/schema/index.ts";
+import { courses, schoolClasses, users } from "#db/schema/index.ts";
 import { courseRead } from "#app/modules/permissions/course-access.server.ts";
 import { kindOffers } from "#app/modules/permissions/permissions.ts";
-import { teamRoster } from "#app/modules/permissions/rosters.server.ts";
+import { classRoster, teamRoster } from "#app/modules/permissions/rosters.server.ts";
 import type { OrganizationKind } from "#app/modules/permissions/roles.ts";
 
 export type RecipientChoice = { apprenticeIds: string[]; classId?: string | undefined; scope: "class" | "chosen" };
@@ -37,10 +37,9 @@ export async function resolveRecipients(
     return { ok: true, apprenticeIds: rows.map((row) => row.id), classId: null };
   }
   const students = await db
-    .select({ id: classEnrollments.apprenticeId })
-    .from(classEnrollments)
-    .innerJoin(schoolClasses, eq(schoolClasses.id, classEnrollments.classId))
-    .where(and(eq(classEnrollments.classId, choice.classId), eq(schoolClasses.schoolId, organization.id)));
+    .select({ id: users.id })
+    .from(users)
+    .where(classRoster.inClass(organization.id, choice.classId, users.id));
   const enrolled = new Set(students.map((row) => row.id));
   if (enrolled.size === 0) {
     const [known] = await db

@@ -4,6 +4,7 @@ import { classEnrollments, memberships, schoolClasses } from "#db/schema/index.t
 import type { Actor } from "#app/modules/context.server.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 import { organizationIdsWith } from "./permissions.ts";
+import { classRoster, teamRoster } from "./rosters.server.ts";
 
 /**
  * Who may grade a free-text answer — one rule, as the check for one answer and as the SQL
@@ -33,12 +34,9 @@ export const answerGradable = {
   },
 };
 
-/** Apprentices who belong to one of the organisations: as member apprentice, or enrolled in a class. */
+/** Apprentices who belong to one of the organisations: in its team, or enrolled in its class. */
 function apprenticeOf(organizationIds: string[], apprenticeId: SQLWrapper): SQL {
-  return or(
-    sql`exists (select 1 from ${memberships} where ${memberships.userId} = ${apprenticeId} and ${memberships.role} = 'apprentice' and ${inArray(memberships.organizationId, organizationIds)})`,
-    sql`exists (select 1 from ${classEnrollments} inner join ${schoolClasses} on ${schoolClasses.id} = ${classEnrollments.classId} where ${classEnrollments.apprenticeId} = ${apprenticeId} and ${inArray(schoolClasses.schoolId, organizationIds)})`,
-  ) as SQL;
+  return or(teamRoster.where(organizationIds, apprenticeId), classRoster.where(organizationIds, apprenticeId)) as SQL;
 }
 
 /** Companies the apprentice belongs to as apprentice, and schools with a class they are in. */

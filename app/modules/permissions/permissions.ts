@@ -110,7 +110,7 @@ export function requireOwnAttempt(actor: Actor, attempt: { userId: string }): vo
 /**
  * Following one apprentice's learning (dashboards, the per-apprentice page): the company's
  * trainers and admins (`team.view`), and the teachers and admins of a school with a class the
- * apprentice is in (`classes.view`). The ties come from `apprenticeTies` (rosters.server.ts).
+ * apprentice is in (`classes.view`). The ties come from `apprenticeTies` (assignments/apprentice-overview.server.ts).
  */
 export function canFollowApprentice(
   actor: Actor,
