@@ -49,6 +49,7 @@ export const deStaffAssignments = {
   "errors.assignment.targetRequired": "Bitte wähle, was zu tun ist.",
   "errors.assignment.dueOnInvalid": "Bitte gib ein Datum an, z. B. 04.12.2026.",
   "errors.assignment.dueOnPast": "Das Datum liegt in der Vergangenheit. Wähle heute oder später.",
+  "errors.assignment.dueOnTooFar": "Das Datum liegt zu weit in der Zukunft. Wähle ein Datum in den nächsten 4 Jahren.",
   "errors.assignment.noteTooLong": "Der Hinweis ist zu lang (höchstens 1.000 Zeichen).",
   "errors.assignment.recipientsRequired": "Bitte kreuze mindestens eine Person an.",
   "errors.assignment.recipientsUnknown": "Diese Person gehört nicht (mehr) zu euch. Lade die Seite neu.",

@@ -130,6 +130,10 @@ export const de = {
   "errors.login.failed": "E-Mail-Adresse oder Passwort stimmt nicht.",
   "errors.login.limited": "Zu viele Fehlversuche. Bitte warte 15 Minuten und versuch es dann noch einmal.",
   "errors.date.invalid": "Bitte gib ein gültiges Datum ein.",
+  "errors.date.outOfRange": "Dieses Datum kann nicht stimmen. Bitte gib ein Datum zwischen 1990 und 2100 ein.",
+  "errors.text.controlCharacters": "Dieser Text enthält unsichtbare Steuerzeichen. Bitte tippe ihn neu ein.",
+  "errors.text.tooDeep":
+    "Dieser Text ist zu tief verschachtelt: zu viele Zitate, Listen oder Tags ineinander. Höchstens 24 Ebenen.",
   "errors.invitation.invalid":
     "Dieser Einladungscode gilt nicht (mehr): Er ist falsch geschrieben, abgelaufen, schon benutzt oder zurückgezogen. Frag nach einem neuen Code.",
   "errors.invitation.limited": "Zu viele falsche Codes. Bitte warte 15 Minuten und versuch es dann noch einmal.",

@@ -50,6 +50,7 @@ export const enStaffAssignments: Record<keyof typeof deStaffAssignments, string>
   "errors.assignment.targetRequired": "Please choose what is to be done.",
   "errors.assignment.dueOnInvalid": "Please enter a date, e.g. 12/04/2026.",
   "errors.assignment.dueOnPast": "The date is in the past. Choose today or later.",
+  "errors.assignment.dueOnTooFar": "The date is too far in the future. Choose a date within the next 4 years.",
   "errors.assignment.noteTooLong": "The note is too long (1,000 characters at most).",
   "errors.assignment.recipientsRequired": "Please tick at least one person.",
   "errors.assignment.recipientsUnknown": "This person does not belong to you (any more). Reload the page.",

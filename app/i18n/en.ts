@@ -124,6 +124,10 @@ export const en: Record<keyof typeof de, string> = {
   "errors.login.failed": "E-mail address or password is not correct.",
   "errors.login.limited": "Too many failed attempts. Please wait 15 minutes and try again.",
   "errors.date.invalid": "Please enter a valid date.",
+  "errors.date.outOfRange": "This date cannot be right. Please enter a date between 1990 and 2100.",
+  "errors.text.controlCharacters": "This text contains invisible control characters. Please type it again.",
+  "errors.text.tooDeep":
+    "This text is nested too deeply: too many quotes, lists or tags inside each other. 24 levels at most.",
   "errors.invitation.invalid":
     "This invitation code is not valid (any more): it is mistyped, expired, already used or withdrawn. Ask for a new code.",
   "errors.invitation.limited": "Too many wrong codes. Please wait 15 minutes and try again.",

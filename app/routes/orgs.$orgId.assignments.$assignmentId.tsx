@@ -10,7 +10,7 @@ import { PageHeader, Section } from "#app/components/ui/page.tsx";
 import { useFormFailure, useIsSubmitting } from "#app/components/ui/use-form-errors.ts";
 import { useLocale, useT, useTCount } from "#app/i18n/use-t.ts";
 import { editAssignmentForm } from "#app/modules/assignments/assignment-form.server.ts";
-import { assignmentListFields, UpdateAssignmentSchema } from "#app/modules/assignments/schemas.ts";
+import { assignmentListFields, MAX_DUE_DAYS, UpdateAssignmentSchema } from "#app/modules/assignments/schemas.ts";
 import { updateAssignment } from "#app/modules/assignments/update-assignment.server.ts";
 import { withdrawAssignment } from "#app/modules/assignments/withdraw-assignment.server.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
@@ -20,6 +20,7 @@ import { parseId } from "#app/utils/ids.ts";
 import { dataTitle } from "#app/utils/meta.ts";
 import { authenticated } from "#app/utils/route.server.ts";
 import { readForm } from "#app/utils/read-form.server.ts";
+import { addDays } from "#app/modules/training/training-year.ts";
 
 /** Where a trainer or teacher comes from and goes back to. */
 function overviewPath(organization: { id: string; kind: string }) {
@@ -87,6 +88,7 @@ export default function EditAssignmentPage() {
             label={t("assignments.form.dueOn")}
             name="dueOn"
             type="date"
+            max={addDays(data.today, MAX_DUE_DAYS)}
             required
             defaultValue={failure.value("dueOn") ?? assignment.dueOn}
             errors={failure.fieldErrors("dueOn")}

@@ -11,7 +11,7 @@ import { useFormFailure, useIsSubmitting } from "#app/components/ui/use-form-err
 import { useT } from "#app/i18n/use-t.ts";
 import { newAssignmentForm } from "#app/modules/assignments/assignment-form.server.ts";
 import { createAssignment } from "#app/modules/assignments/create-assignment.server.ts";
-import { assignmentListFields, CreateAssignmentSchema } from "#app/modules/assignments/schemas.ts";
+import { assignmentListFields, CreateAssignmentSchema, MAX_DUE_DAYS } from "#app/modules/assignments/schemas.ts";
 import { addDays } from "#app/modules/training/training-year.ts";
 import { formFailure, parseForm } from "#app/utils/forms.server.ts";
 import { parseId } from "#app/utils/ids.ts";
@@ -73,6 +73,7 @@ export default function NewAssignmentPage() {
             name="dueOn"
             type="date"
             min={data.today}
+            max={addDays(data.today, MAX_DUE_DAYS)}
             required
             defaultValue={failure.value("dueOn") ?? addDays(data.today, 7)}
             errors={failure.fieldErrors("dueOn")}

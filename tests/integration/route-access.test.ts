@@ -322,7 +322,7 @@ const decisions: Record<string, { load: () => Promise<RouteModule>; cases: Case[
         form: (w) => ({
           submissionId: crypto.randomUUID(),
           target: `course:${libraryCourse.course.id}`,
-          dueOn: "2099-12-31",
+          dueOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
           apprenticeIds: w.people.apprentice.id,
         }),
         expect: assignmentGivers("company", 302),
@@ -351,7 +351,12 @@ const decisions: Record<string, { load: () => Promise<RouteModule>; cases: Case[
         method: "POST",
         path: (w) => `/orgs/${w.company.id}/assignments/${companyAssignment}`,
         params: (w) => ({ orgId: w.company.id, assignmentId: companyAssignment }),
-        form: (w) => ({ intent: "update", dueOn: "2099-12-30", note: "", apprenticeIds: w.people.apprentice.id }),
+        form: (w) => ({
+          intent: "update",
+          dueOn: new Date(Date.now() + 29 * 86_400_000).toISOString().slice(0, 10),
+          note: "",
+          apprenticeIds: w.people.apprentice.id,
+        }),
         expect: { anonymous: 302, trainer: 302, everyone: 404 },
       },
       {

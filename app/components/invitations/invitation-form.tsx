@@ -4,6 +4,7 @@ import { Field, SelectField } from "#app/components/ui/field.tsx";
 import { useFormFailure, useIsSubmitting } from "#app/components/ui/use-form-errors.ts";
 import { useT } from "#app/i18n/use-t.ts";
 import type { OrganizationKind, Role } from "#app/modules/permissions/roles.ts";
+import { TRAINING_DATE_MAX, TRAINING_DATE_MIN } from "#app/modules/shared/typed-date.ts";
 
 type Option = { id: string; name: string };
 
@@ -70,6 +71,8 @@ export function InvitationForm({
             label={t("invitations.form.startsOn")}
             name="startsOn"
             type="date"
+            min={TRAINING_DATE_MIN}
+            max={TRAINING_DATE_MAX}
             defaultValue={failure.value("startsOn")}
             errors={failure.fieldErrors("startsOn")}
           />
@@ -77,6 +80,8 @@ export function InvitationForm({
             label={t("invitations.form.plannedEndOn")}
             name="plannedEndOn"
             type="date"
+            min={TRAINING_DATE_MIN}
+            max={TRAINING_DATE_MAX}
             defaultValue={failure.value("plannedEndOn")}
             errors={failure.fieldErrors("plannedEndOn")}
           />

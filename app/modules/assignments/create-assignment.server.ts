@@ -6,7 +6,7 @@ import { NotFoundError } from "#app/utils/errors.ts";
 import { todayInGermany } from "#app/modules/training/training-year.ts";
 import { completeFinishedAssignments } from "./recipient-progress.server.ts";
 import { recipientsWithoutAccess, resolveRecipients } from "./recipients.server.ts";
-import type { CreateAssignmentInput } from "./schemas.ts";
+import { type CreateAssignmentInput, latestDueOn } from "./schemas.ts";
 import { resolveTarget } from "./targets.server.ts";
 
 export type AssignmentWriteResult = { ok: true; id: string } | { ok: false; fieldErrors: Record<string, string[]> };
@@ -33,6 +33,7 @@ export async function createAssignment({
   const membership = ctx.actor.memberships.find((m) => m.organizationId === input.organizationId);
   if (!membership) throw new NotFoundError("organization");
   if (input.dueOn < todayInGermany(ctx.now)) return fail("dueOn", "errors.assignment.dueOnPast");
+  if (input.dueOn > latestDueOn(ctx.now)) return fail("dueOn", "errors.assignment.dueOnTooFar");
   return ctx.db.transaction(async (tx) => {
     const earlier = await earlierSubmission(tx, input);
     if (earlier) return earlier;

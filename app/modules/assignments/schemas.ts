@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { addDays, todayInGermany } from "#app/modules/training/training-year.ts";
+import { TRAINING_DATE_MAX, TRAINING_DATE_MIN, typedDate } from "#app/modules/shared/typed-date.ts";
+import { userText } from "#app/modules/shared/user-text.ts";
 
 export const assignmentKinds = ["course", "module", "lesson", "quiz"] as const;
 export type AssignmentKind = (typeof assignmentKinds)[number];
@@ -12,12 +15,22 @@ const targetField = z
     return { kind, id: id.toLowerCase() };
   });
 
-const dueOnField = z.iso.date({ error: "errors.assignment.dueOnInvalid" });
+/** How far ahead a due date may lie: an apprenticeship lasts at most about four years. */
+export const MAX_DUE_DAYS = 4 * 366;
 
-const noteField = z
-  .string()
-  .trim()
-  .max(1000, { error: "errors.assignment.noteTooLong" })
+/** The latest due date a new or moved assignment may get (ISO date, German calendar). */
+export function latestDueOn(now: Date): string {
+  return addDays(todayInGermany(now), MAX_DUE_DAYS);
+}
+
+/** A plausible day here; whether it is too early or too late for now is the operation's rule. */
+const dueOnField = typedDate({
+  min: TRAINING_DATE_MIN,
+  max: TRAINING_DATE_MAX,
+  invalid: "errors.assignment.dueOnInvalid",
+});
+
+const noteField = userText({ max: 1000, tooLong: "errors.assignment.noteTooLong" })
   .optional()
   .transform((value) => value ?? "");
 

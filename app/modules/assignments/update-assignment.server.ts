@@ -7,7 +7,7 @@ import type { AssignmentWriteResult } from "./create-assignment.server.ts";
 import { loadManagedAssignment, recipientIds } from "./load-managed.server.ts";
 import { completeFinishedAssignments } from "./recipient-progress.server.ts";
 import { recipientsWithoutAccess, resolveRecipients } from "./recipients.server.ts";
-import type { UpdateAssignmentInput } from "./schemas.ts";
+import { latestDueOn, type UpdateAssignmentInput } from "./schemas.ts";
 
 /**
  * Changes the due date, the note and who the assignment is for. The target stays: other work is
@@ -25,6 +25,8 @@ export async function updateAssignment({
     const assignment = await loadManagedAssignment(ctx, tx, input.assignmentId);
     if (input.dueOn !== assignment.dueOn && input.dueOn < todayInGermany(ctx.now))
       return { ok: false, fieldErrors: { dueOn: ["errors.assignment.dueOnPast"] } };
+    if (input.dueOn !== assignment.dueOn && input.dueOn > latestDueOn(ctx.now))
+      return { ok: false, fieldErrors: { dueOn: ["errors.assignment.dueOnTooFar"] } };
     const membership = ctx.actor.memberships.find((m) => m.organizationId === assignment.organizationId);
     if (!membership) throw new NotFoundError("assignment");
     // A class assignment stays with its class; the form can only narrow or widen it within.

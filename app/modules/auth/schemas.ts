@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { locales } from "#app/i18n/locales.ts";
+import { CONTROL_CHARACTERS_ERROR, hasControlCharacters, userLine } from "#app/modules/shared/user-text.ts";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules.ts";
 
 // Messages are i18n keys (app/i18n): the form shows them in the user's language.
@@ -17,7 +18,9 @@ export const newPasswordField = z
   .string({ error: "errors.password.required" })
   .min(1, { error: "errors.password.required" })
   .min(PASSWORD_MIN_LENGTH, { error: "errors.password.tooShort" })
-  .max(PASSWORD_MAX_LENGTH, { error: "errors.password.tooLong" });
+  .max(PASSWORD_MAX_LENGTH, { error: "errors.password.tooLong" })
+  // Nobody can type them on a login form later; a NUL would also break some hashing libraries.
+  .refine((password) => !hasControlCharacters(password), { error: CONTROL_CHARACTERS_ERROR });
 
 export const LanguageSchema = z.object({
   locale: z.enum(locales),
@@ -44,11 +47,7 @@ export const ChangePasswordSchema = z
     error: "errors.password.mismatch",
   });
 
-export const nameField = z
-  .string({ error: "errors.name.required" })
-  .trim()
-  .min(1, { error: "errors.name.required" })
-  .max(120, { error: "errors.name.tooLong" });
+export const nameField = userLine({ max: 120, required: "errors.name.required", tooLong: "errors.name.tooLong" });
 
 // Any ASCII control character (tab, line breaks, NUL, DEL): browsers silently drop some of them
 // inside URLs ("/\t/evil.test" becomes "//evil.test"), and in a Location header they are invalid.

@@ -5,7 +5,9 @@ import type { Database } from "#db/client.server.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
 import { lintMarkdown, markdownToDocument } from "#app/modules/library/markdown.server.ts";
 import { renderLessonHtml } from "#app/modules/rich-text/render.server.ts";
+import { jsonTooDeep, NESTING_ERROR } from "#app/modules/rich-text/nesting.ts";
 import { validDocument } from "#app/modules/rich-text/sanitize.server.ts";
+import { CONTROL_CHARACTERS_ERROR, jsonHasControlCharacters } from "#app/modules/shared/user-text.ts";
 import { requireManagedLesson } from "./load-owned.server.ts";
 
 export type SaveLessonInput = {
@@ -26,6 +28,8 @@ export type SaveLessonResult = { ok: true; published: boolean } | { ok: false; f
  */
 export async function saveLesson({ ctx, input }: { ctx: Ctx; input: SaveLessonInput }): Promise<SaveLessonResult> {
   const lesson = await requireManagedLesson(ctx.db, ctx.actor, input.lessonId);
+  const refused = refusedBody(input);
+  if (refused) return { ok: false, field: "body", error: refused };
   const document = toDocument(input);
   if (!document) return { ok: false, field: "body", error: "errors.lesson.body" };
   if (!(await imagesAllowed(ctx.db, document, lesson.ownerOrganizationId))) {
@@ -51,6 +55,21 @@ export async function saveLesson({ ctx, input }: { ctx: Ctx; input: SaveLessonIn
       .where(eq(lessons.id, lesson.id));
   });
   return { ok: true, published: input.publish };
+}
+
+/**
+ * What the form schema cannot see in the editor's JSON: control characters inside its strings
+ * (a `\u0000` escape is a NUL only once parsed; `jsonb` cannot hold it). Depth is checked first,
+ * without parsing, so a deep text never reaches JSON.parse.
+ */
+function refusedBody(input: SaveLessonInput): string | null {
+  if (input.body === undefined) return null;
+  if (jsonTooDeep(input.body)) return NESTING_ERROR;
+  try {
+    return jsonHasControlCharacters(JSON.parse(input.body)) ? CONTROL_CHARACTERS_ERROR : null;
+  } catch {
+    return null; // not JSON at all: toDocument says so
+  }
 }
 
 function toDocument(input: SaveLessonInput): JSONContent | null {

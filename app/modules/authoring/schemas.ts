@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { courseOccupationCodes } from "#db/seed/occupations.ts";
+import { jsonTooDeep, markupTooDeep, NESTING_ERROR } from "#app/modules/rich-text/nesting.ts";
+import { userLine, userText } from "#app/modules/shared/user-text.ts";
 
-const title = z
-  .string({ error: "errors.course.titleRequired" })
-  .trim()
-  .min(1, "errors.course.titleRequired")
-  .max(160, "errors.course.titleTooLong");
+const title = userLine({ max: 160, required: "errors.course.titleRequired", tooLong: "errors.course.titleTooLong" });
+const summary = userText({ max: 600, tooLong: "errors.course.summaryTooLong" }).default("");
 
 export const CreateCourseSchema = z.object({ title });
 
@@ -18,7 +17,7 @@ const listOf = <T extends z.ZodType>(item: T, emptyMessage: string) =>
 
 export const UpdateCourseSchema = z.object({
   title,
-  summary: z.string().trim().max(600, "errors.course.summaryTooLong").default(""),
+  summary,
   occupations: listOf(
     z.enum(courseOccupationCodes, { error: "errors.course.occupation" }),
     "errors.course.occupationRequired",
@@ -29,7 +28,7 @@ export const UpdateCourseSchema = z.object({
 
 export const ModuleSchema = z.object({
   title,
-  summary: z.string().trim().max(600, "errors.course.summaryTooLong").default(""),
+  summary,
 });
 
 export const LessonMetaSchema = z.object({
@@ -44,8 +43,15 @@ export const LessonMetaSchema = z.object({
 export const LessonSaveSchema = LessonMetaSchema.extend({
   intent: z.enum(["save", "publish"]).default("save"),
   /** The editor's ProseMirror JSON; without JavaScript the form sends `markdown` instead. */
-  body: z.string().max(2_000_000).optional(),
-  markdown: z.string().max(500_000).optional(),
+  // Its depth is bounded before anything parses it (a deep JSON text would overflow the stack).
+  body: z
+    .string()
+    .max(2_000_000, "errors.lesson.body")
+    .refine((json) => !jsonTooDeep(json), NESTING_ERROR)
+    .optional(),
+  markdown: userText({ max: 500_000, tooLong: "errors.lesson.body", trim: false })
+    .refine((markdown) => !markupTooDeep(markdown), NESTING_ERROR)
+    .optional(),
 });
 
 /**

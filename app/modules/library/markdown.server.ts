@@ -2,6 +2,7 @@ import type { JSONContent } from "@tiptap/core";
 import { MarkdownManager } from "@tiptap/markdown";
 import type { Token, Tokens } from "marked";
 import { lessonExtensions } from "#app/modules/rich-text/extensions.ts";
+import { MAX_NESTING_DEPTH, markupTooDeep } from "#app/modules/rich-text/nesting.ts";
 import { validDocument } from "#app/modules/rich-text/sanitize.server.ts";
 import { isSafeLinkHref } from "#app/modules/rich-text/url-policy.ts";
 
@@ -11,6 +12,9 @@ export function markdownManager(): MarkdownManager {
   manager ??= new MarkdownManager({ extensions: lessonExtensions });
   return manager;
 }
+
+/** The problem reported for Markdown (or HTML) nested deeper than MAX_NESTING_DEPTH. */
+export const TOO_DEEP = `zu tief verschachtelt (höchstens ${MAX_NESTING_DEPTH} Ebenen Zitate, Listen oder Tags ineinander)`;
 
 export type MarkdownProblem = { line: number; message: string };
 export type ImageRef = { src: string; alt: string; line: number };
@@ -23,6 +27,11 @@ export function lintMarkdown(markdown: string): { problems: MarkdownProblem[]; i
   const problems: MarkdownProblem[] = [];
   const images: ImageRef[] = [];
   const lineOf = (offset: number) => markdown.slice(0, Math.max(0, offset)).split("\n").length;
+  // The lexer recurses per level: a text nested thousands deep would overflow the stack.
+  if (markupTooDeep(markdown)) {
+    problems.push({ line: 1, message: TOO_DEEP });
+    return { problems, images };
+  }
   const tokens = markdownManager().instance.lexer(markdown);
 
   const visit = (list: Token[] | undefined, searchFrom: number) => {
@@ -83,6 +92,7 @@ export function markdownToDocument(
   markdown: string,
   imageUrl: (src: string) => { url: string; width: number | null; height: number | null } | null = () => null,
 ): JSONContent | null {
+  if (markupTooDeep(markdown)) return null;
   const parsed = markdownManager().parse(markdown);
   const withImages = mapImages(parsed, imageUrl);
   return validDocument(withImages);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userText } from "#app/modules/shared/user-text.ts";
 import { slugPattern } from "./schemas.ts";
 
 /**
@@ -7,8 +8,10 @@ import { slugPattern } from "./schemas.ts";
  * the stored model. Prompts and general feedback are Markdown, like lessons.
  */
 
-const text = (max: number) => z.string().trim().min(1, "darf nicht leer sein").max(max, `höchstens ${max} Zeichen`);
-const feedback = z.string().trim().max(2000, "höchstens 2000 Zeichen").optional();
+const controlCharacters = "enthält unsichtbare Steuerzeichen";
+const text = (max: number) =>
+  userText({ max, required: "darf nicht leer sein", tooLong: `höchstens ${max} Zeichen`, controlCharacters });
+const feedback = userText({ max: 2000, tooLong: "höchstens 2000 Zeichen", controlCharacters }).optional();
 /** Percent of the points, -100 … 100. */
 const weight = z.number("Gewicht in Prozent angeben").min(-100).max(100);
 
@@ -22,7 +25,7 @@ const common = {
   imageAlt: text(400).optional(),
   points: z.number().positive("Punkte größer als 0").max(100).default(1),
   /** General feedback (Markdown), shown with the result. */
-  feedback: z.string().trim().max(5000).optional(),
+  feedback: userText({ max: 5000, tooLong: "höchstens 5000 Zeichen", controlCharacters }).optional(),
 };
 
 const choice = z.strictObject({
@@ -104,7 +107,7 @@ export const reviewPolicies = ["after-attempt", "after-pass", "never"] as const;
 export const quizSettingsSchema = z.strictObject({
   title: text(160).optional(),
   /** Markdown shown before the start button. */
-  intro: z.string().trim().max(5000).optional(),
+  intro: userText({ max: 5000, tooLong: "höchstens 5000 Zeichen", controlCharacters }).optional(),
   passPercent: z.int().min(0).max(100).default(60),
   /** A number, or "unlimited" for practice mode (best attempt counts). */
   attempts: z.union([z.int().min(1).max(20), z.literal("unlimited")]).default("unlimited"),

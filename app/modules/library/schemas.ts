@@ -1,11 +1,19 @@
 import { z } from "zod";
+import { userText } from "#app/modules/shared/user-text.ts";
 import { courseOccupationCodes } from "#db/seed/occupations.ts";
 
 export const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** `01-some-slug` for module folders, `01-some-slug.md` for lessons. */
 export const orderedNamePattern = /^(\d{1,3})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
-const text = (max: number) => z.string().trim().min(1, "darf nicht leer sein").max(max, `höchstens ${max} Zeichen`);
+// Files are typed by people too: control characters are refused like in the forms.
+const text = (max: number) =>
+  userText({
+    max,
+    required: "darf nicht leer sein",
+    tooLong: `höchstens ${max} Zeichen`,
+    controlCharacters: "enthält unsichtbare Steuerzeichen",
+  });
 
 export const courseFileSchema = z.strictObject({
   title: text(160),
@@ -20,7 +28,11 @@ export const courseFileSchema = z.strictObject({
 
 export const moduleFileSchema = z.strictObject({
   title: text(160),
-  summary: z.string().trim().max(600).default(""),
+  summary: userText({
+    max: 600,
+    tooLong: "höchstens 600 Zeichen",
+    controlCharacters: "enthält unsichtbare Steuerzeichen",
+  }).default(""),
 });
 
 export const lessonFrontMatterSchema = z.strictObject({

@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { emailField, nameField, newPasswordField } from "#app/modules/auth/schemas.ts";
 import { roles } from "#app/modules/permissions/roles.ts";
+import { trainingDate } from "#app/modules/shared/typed-date.ts";
+import { userLine } from "#app/modules/shared/user-text.ts";
 
-const isoDate = z.iso.date({ error: "errors.date.invalid" });
+/** Start and end of an apprenticeship: real days between 1990 and 2100. */
+const isoDate = trainingDate("errors.date.invalid");
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
 
@@ -10,11 +13,11 @@ export const invitationValidDays = [1, 7, 14, 30] as const;
 
 export const CreateInvitationSchema = z
   .object({
-    label: z
-      .string({ error: "errors.invitation.labelRequired" })
-      .trim()
-      .min(1, { error: "errors.invitation.labelRequired" })
-      .max(120, { error: "errors.invitation.labelTooLong" }),
+    label: userLine({
+      max: 120,
+      required: "errors.invitation.labelRequired",
+      tooLong: "errors.invitation.labelTooLong",
+    }),
     role: z.enum(roles, { error: "errors.invitation.roleRequired" }),
     validDays: z.coerce
       .number({ error: "errors.invitation.validDays" })

@@ -1,4 +1,5 @@
 import { matchingOptions, type QuestionConfig, type QuestionResponse, type QuestionType } from "./question-config.ts";
+import { stripControlCharacters } from "#app/modules/shared/user-text.ts";
 
 /**
  * What the browser gets of a question while an attempt is open: texts in this attempt's order,
@@ -133,7 +134,9 @@ export function readResponse(
   move?: { position: number; direction: "up" | "down" },
 ): QuestionResponse {
   const name = fieldName(slot.slot);
-  const text = () => String(form.get(name) ?? "").slice(0, 20_000);
+  // Answers are stored as JSON, which PostgreSQL refuses with a NUL in it. Invisible control
+  // characters are dropped rather than refused: an autosave must never lose what was typed.
+  const text = () => stripControlCharacters(String(form.get(name) ?? "")).slice(0, 20_000);
   switch (config.type) {
     case "single":
       return { type: "single", choice: authoringIndex(form.get(name), slot.displayOrder) };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userText } from "#app/modules/shared/user-text.ts";
 
 /**
  * What a question needs for grading: its type and answer key. Stored as JSON in
@@ -9,8 +10,14 @@ import { z } from "zod";
 
 /** A share of the question's points: 1 = full marks, negative = penalty (multiple choice). */
 export const fractionSchema = z.number().min(-1).max(1);
-const answerText = z.string().trim().min(1, "darf nicht leer sein").max(1000, "höchstens 1000 Zeichen");
-const feedbackText = z.string().trim().max(2000, "höchstens 2000 Zeichen").default("");
+const controlCharacters = "enthält unsichtbare Steuerzeichen";
+const answerText = userText({
+  max: 1000,
+  required: "darf nicht leer sein",
+  tooLong: "höchstens 1000 Zeichen",
+  controlCharacters,
+});
+const feedbackText = userText({ max: 2000, tooLong: "höchstens 2000 Zeichen", controlCharacters }).default("");
 
 export const choiceSchema = z.strictObject({ text: answerText, fraction: fractionSchema, feedback: feedbackText });
 

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import type { JSONContent } from "@tiptap/core";
 import { slugify } from "#app/modules/authoring/slugs.ts";
-import { lintMarkdown, markdownManager, markdownToDocument } from "#app/modules/library/markdown.server.ts";
+import { lintMarkdown, markdownManager, markdownToDocument, TOO_DEEP } from "#app/modules/library/markdown.server.ts";
 import { lessonExtensions } from "#app/modules/rich-text/extensions.ts";
+import { markupTooDeep } from "#app/modules/rich-text/nesting.ts";
 import { renderLessonHtml } from "#app/modules/rich-text/render.server.ts";
 import { validDocument } from "#app/modules/rich-text/sanitize.server.ts";
 import type { GiftQuestion, GiftText } from "./gift/gift-types.ts";
@@ -60,6 +61,8 @@ export async function giftTextToDocument(
   const warnings: string[] = [];
   const text = source.text.trim();
   if (text === "") return { document: emptyDocument, warnings };
+  // Before any reader sees it: Markdown and HTML readers recurse per level of nesting.
+  if (source.format !== "plain" && markupTooDeep(text)) return { document: null, warnings: [TOO_DEEP] };
   if (source.format === "markdown") {
     const lint = lintMarkdown(text);
     if (lint.problems.length > 0) return { document: null, warnings: lint.problems.map((p) => p.message) };

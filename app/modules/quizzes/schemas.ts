@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { markupTooDeep, NESTING_ERROR } from "#app/modules/rich-text/nesting.ts";
+import { userLine, userText } from "#app/modules/shared/user-text.ts";
 
 /**
  * What the attempt form's buttons say. One field, because without JavaScript only the pressed
@@ -41,7 +43,7 @@ export const GradeEssaySchema = z.object({
     .min(1, "errors.grading.points")
     .transform((value) => Number(value.replace(",", ".")))
     .pipe(z.number("errors.grading.points").min(0, "errors.grading.points").max(100, "errors.grading.points")),
-  comment: z.string().trim().max(2000, "errors.grading.commentTooLong").default(""),
+  comment: userText({ max: 2000, tooLong: "errors.grading.commentTooLong" }).default(""),
 });
 
 const optionalCount = (max: number, message: string) =>
@@ -53,8 +55,10 @@ const optionalCount = (max: number, message: string) =>
 
 /** The quiz editor's settings form. Empty "attempts" = practice mode, empty "draw" = all questions. */
 export const QuizSettingsSchema = z.object({
-  title: z.string().trim().min(1, "errors.quiz.titleRequired").max(160, "errors.quiz.titleTooLong"),
-  introMarkdown: z.string().trim().max(5000, "errors.quiz.introTooLong").default(""),
+  title: userLine({ max: 160, required: "errors.quiz.titleRequired", tooLong: "errors.quiz.titleTooLong" }),
+  introMarkdown: userText({ max: 5000, tooLong: "errors.quiz.introTooLong" })
+    .refine((markdown) => !markupTooDeep(markdown), NESTING_ERROR)
+    .default(""),
   passPercent: z.coerce
     .number("errors.quiz.passPercent")
     .int("errors.quiz.passPercent")

@@ -28,5 +28,8 @@ export function addDays(isoDate: string, days: number): string {
 /** The last day of an apprenticeship of `months` that starts on `startsOn` (ISO dates). */
 export function regularEnd(startsOn: string, months: number): string {
   const [year, month, day] = startsOn.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1 + months, day - 1)).toISOString().slice(0, 10);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0-99 as 1900-1999.
+  const end = new Date(0);
+  end.setUTCFullYear(year, month - 1 + months, day - 1);
+  return end.toISOString().slice(0, 10);
 }

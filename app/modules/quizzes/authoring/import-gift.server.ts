@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { questions } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
+import { hasControlCharacters, stripControlCharacters } from "#app/modules/shared/user-text.ts";
 import { parseGift } from "../gift/parse-gift.ts";
 import { draftFromGift, type QuestionDraft } from "../question-draft.server.ts";
 import { upsertQuestions } from "../write-quiz.server.ts";
@@ -18,6 +19,21 @@ export type GiftImportReport = {
 export const maxGiftBytes = 512 * 1024;
 
 /**
+ * The source without invisible control characters (a NUL cannot be stored at all), each line
+ * that had some named in the report. Tab and line breaks stay.
+ */
+function withoutControlCharacters(source: string, report: GiftImportReport): string {
+  if (!hasControlCharacters(source, true)) return source;
+  const lines = source.split("\n");
+  lines.forEach((line, index) => {
+    if (hasControlCharacters(line, true)) {
+      report.warnings.push({ line: index + 1, message: "Unsichtbare Steuerzeichen entfernt" });
+    }
+  });
+  return stripControlCharacters(source);
+}
+
+/**
  * Reads a GIFT file into a quiz: every question that can be taken faithfully is stored, the rest
  * is reported with its line. Questions whose key (Moodle id number, title or text) already exists
  * are updated, so uploading the same file twice does not duplicate anything.
@@ -30,8 +46,8 @@ export async function importGiftIntoQuiz({
   input: { quizId: string; source: string };
 }): Promise<GiftImportReport> {
   await requireManagedQuiz(ctx, input.quizId);
-  const parsed = parseGift(input.source);
   const report: GiftImportReport = { imported: [], rejected: [], warnings: [] };
+  const parsed = parseGift(withoutControlCharacters(input.source, report));
   for (const problem of parsed.problems) {
     (problem.severity === "error" ? report.rejected : report.warnings).push({
       line: problem.line,
