@@ -128,7 +128,7 @@ export const de = {
   "errors.name.required": "Bitte gib deinen Namen ein.",
   "errors.name.tooLong": "Der Name ist zu lang. Höchstens 120 Zeichen.",
   "errors.login.failed": "E-Mail-Adresse oder Passwort stimmt nicht.",
-  "errors.login.limited": "Zu viele Fehlversuche. Bitte warte 15 Minuten und versuch es dann noch einmal.",
+  "errors.login.limited": "Zu viele Fehlversuche. Du kannst es ab {time} Uhr wieder versuchen, also in {minutes} Min.",
   "errors.date.invalid": "Bitte gib ein gültiges Datum ein.",
   "errors.invitation.invalid":
     "Dieser Einladungscode gilt nicht (mehr): Er ist falsch geschrieben, abgelaufen, schon benutzt oder zurückgezogen. Frag nach einem neuen Code.",

@@ -122,7 +122,7 @@ export const en: Record<keyof typeof de, string> = {
   "errors.name.required": "Please enter your name.",
   "errors.name.tooLong": "The name is too long. At most 120 characters.",
   "errors.login.failed": "E-mail address or password is not correct.",
-  "errors.login.limited": "Too many failed attempts. Please wait 15 minutes and try again.",
+  "errors.login.limited": "Too many failed attempts. You can try again from {time}, that is in {minutes} min.",
   "errors.date.invalid": "Please enter a valid date.",
   "errors.invitation.invalid":
     "This invitation code is not valid (any more): it is mistyped, expired, already used or withdrawn. Ask for a new code.",
