@@ -113,7 +113,6 @@ export const en: Record<keyof typeof de, string> = {
   "errors.http.500.title": "Error",
   "errors.email.required": "Please enter your e-mail address.",
   "errors.email.invalid": "This is not a valid e-mail address. It looks like this: name@example.com",
-  "errors.email.taken": "There is already an account with this e-mail address. Log in and open the link again.",
   "errors.password.required": "Please enter a password.",
   "errors.password.tooShort": "The password is too short. It needs at least 10 characters.",
   "errors.password.tooLong": "The password is too long. At most 200 characters.",
@@ -126,7 +125,9 @@ export const en: Record<keyof typeof de, string> = {
   "errors.date.invalid": "Please enter a valid date.",
   "errors.invitation.invalid":
     "This invitation code is not valid (any more): it is mistyped, expired, already used or withdrawn. Ask for a new code.",
-  "errors.invitation.limited": "Too many wrong codes. Please wait 15 minutes and try again.",
+  "errors.invitation.limited": "Too many failed tries with invitation codes. Please wait 15 minutes and try again.",
+  "errors.invitation.emailUnavailable":
+    "You cannot create an account here with this e-mail address. Do you already have an account? Then log in first and open the link again. Otherwise use another address or ask the person who invited you.",
   "errors.invitation.codeRequired": "Please enter the invitation code.",
   "errors.invitation.labelRequired": "Please say who the invitation is for.",
   "errors.invitation.labelTooLong": "At most 120 characters.",

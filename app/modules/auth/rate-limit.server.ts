@@ -119,13 +119,3 @@ export async function clearHits(db: Database, key: string): Promise<void> {
 export function secondsUntil(retryAt: Date, now: Date): number {
   return Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
 }
-
-export async function isLimited(db: Database, key: string, limit: Limit, now: Date): Promise<boolean> {
-  const [row] = await db.select().from(rateLimits).where(eq(rateLimits.key, key)).limit(1);
-  if (!row) return false;
-  return row.windowStart.getTime() + limit.windowMs > now.getTime() && row.count >= limit.max;
-}
-
-export async function recordHit(db: Database, key: string, limit: Limit, now: Date): Promise<void> {
-  await takeSlot(db, key, limit, now);
-}
