@@ -1,5 +1,6 @@
 import { describe, expect, test, vi } from "vitest";
 import { logIn } from "#app/modules/auth/log-in.server.ts";
+import { giveBack, takeSlot } from "#app/modules/auth/rate-limit.server.ts";
 import { action as loginAction } from "#app/routes/login.tsx";
 import { createUser, TEST_PASSWORD, unique } from "#tests/factories/index.ts";
 import { openTestDatabase } from "#tests/setup/database.ts";
@@ -28,6 +29,22 @@ const address = () => unique("198.51.100");
 const MINUTE = 60 * 1000;
 /** Wrong passwords one account may get from one address before waits begin. */
 const FREE_FAILURES = 5;
+
+describe("takeSlot", () => {
+  test("40 tries at once against a limit of 10: exactly 10 get a slot; handed back, one more does", async () => {
+    const key = unique("test:slot");
+    const limit = { max: 10, windowMs: MINUTE };
+    const now = new Date();
+    const slots = await Promise.all(Array.from({ length: 40 }, () => takeSlot(db, key, limit, now)));
+    expect(slots.filter((s) => s.allowed)).toHaveLength(10);
+    const refused = slots.find((s) => !s.allowed);
+    expect(refused).toEqual({ allowed: false, retryAt: new Date(now.getTime() + MINUTE) });
+    for (let i = 0; i < 31; i++) await giveBack(db, key);
+    expect((await takeSlot(db, key, limit, now)).allowed).toBe(true);
+    expect((await takeSlot(db, key, limit, now)).allowed).toBe(false);
+    expect((await takeSlot(db, key, limit, new Date(now.getTime() + MINUTE + 1))).allowed).toBe(true);
+  });
+});
 
 describe("login limits", () => {
   test("40 wrong passwords sent at once: at most 5 reach argon2, the rest are refused unchecked", async () => {
