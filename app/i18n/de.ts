@@ -118,8 +118,6 @@ export const de = {
   "errors.http.500.title": "Fehler",
   "errors.email.required": "Bitte gib deine E-Mail-Adresse ein.",
   "errors.email.invalid": "Das ist keine gültige E-Mail-Adresse. Sie sieht so aus: name@beispiel.de",
-  "errors.email.taken":
-    "Mit dieser E-Mail-Adresse gibt es schon ein Konto. Melde dich an und öffne den Link dann noch einmal.",
   "errors.password.required": "Bitte gib ein Passwort ein.",
   "errors.password.tooShort": "Das Passwort ist zu kurz. Es braucht mindestens 10 Zeichen.",
   "errors.password.tooLong": "Das Passwort ist zu lang. Höchstens 200 Zeichen.",
@@ -128,7 +126,7 @@ export const de = {
   "errors.name.required": "Bitte gib deinen Namen ein.",
   "errors.name.tooLong": "Der Name ist zu lang. Höchstens 120 Zeichen.",
   "errors.login.failed": "E-Mail-Adresse oder Passwort stimmt nicht.",
-  "errors.login.limited": "Zu viele Fehlversuche. Bitte warte 15 Minuten und versuch es dann noch einmal.",
+  "errors.login.limited": "Zu viele Fehlversuche. Du kannst es ab {time} Uhr wieder versuchen, also in {minutes} Min.",
   "errors.date.invalid": "Bitte gib ein gültiges Datum ein.",
   "errors.date.outOfRange": "Dieses Datum kann nicht stimmen. Bitte gib ein Datum zwischen 1990 und 2100 ein.",
   "errors.text.controlCharacters": "Dieser Text enthält unsichtbare Steuerzeichen. Bitte tippe ihn neu ein.",
@@ -136,7 +134,10 @@ export const de = {
     "Dieser Text ist zu tief verschachtelt: zu viele Zitate, Listen oder Tags ineinander. Höchstens 24 Ebenen.",
   "errors.invitation.invalid":
     "Dieser Einladungscode gilt nicht (mehr): Er ist falsch geschrieben, abgelaufen, schon benutzt oder zurückgezogen. Frag nach einem neuen Code.",
-  "errors.invitation.limited": "Zu viele falsche Codes. Bitte warte 15 Minuten und versuch es dann noch einmal.",
+  "errors.invitation.limited":
+    "Zu viele Fehlversuche mit Einladungscodes. Bitte warte 15 Minuten und versuch es dann noch einmal.",
+  "errors.invitation.emailUnavailable":
+    "Mit dieser E-Mail-Adresse kannst du hier kein Konto anlegen. Hast du schon ein Konto? Dann melde dich zuerst an und öffne den Link noch einmal. Sonst nimm eine andere Adresse oder frag die Person, die dich eingeladen hat.",
   "errors.invitation.codeRequired": "Bitte gib den Einladungscode ein.",
   "errors.invitation.labelRequired": "Bitte schreib dazu, für wen die Einladung ist.",
   "errors.invitation.labelTooLong": "Höchstens 120 Zeichen.",

@@ -113,7 +113,6 @@ export const en: Record<keyof typeof de, string> = {
   "errors.http.500.title": "Error",
   "errors.email.required": "Please enter your e-mail address.",
   "errors.email.invalid": "This is not a valid e-mail address. It looks like this: name@example.com",
-  "errors.email.taken": "There is already an account with this e-mail address. Log in and open the link again.",
   "errors.password.required": "Please enter a password.",
   "errors.password.tooShort": "The password is too short. It needs at least 10 characters.",
   "errors.password.tooLong": "The password is too long. At most 200 characters.",
@@ -122,7 +121,7 @@ export const en: Record<keyof typeof de, string> = {
   "errors.name.required": "Please enter your name.",
   "errors.name.tooLong": "The name is too long. At most 120 characters.",
   "errors.login.failed": "E-mail address or password is not correct.",
-  "errors.login.limited": "Too many failed attempts. Please wait 15 minutes and try again.",
+  "errors.login.limited": "Too many failed attempts. You can try again from {time}, that is in {minutes} min.",
   "errors.date.invalid": "Please enter a valid date.",
   "errors.date.outOfRange": "This date cannot be right. Please enter a date between 1990 and 2100.",
   "errors.text.controlCharacters": "This text contains invisible control characters. Please type it again.",
@@ -130,7 +129,9 @@ export const en: Record<keyof typeof de, string> = {
     "This text is nested too deeply: too many quotes, lists or tags inside each other. 24 levels at most.",
   "errors.invitation.invalid":
     "This invitation code is not valid (any more): it is mistyped, expired, already used or withdrawn. Ask for a new code.",
-  "errors.invitation.limited": "Too many wrong codes. Please wait 15 minutes and try again.",
+  "errors.invitation.limited": "Too many failed tries with invitation codes. Please wait 15 minutes and try again.",
+  "errors.invitation.emailUnavailable":
+    "You cannot create an account here with this e-mail address. Do you already have an account? Then log in first and open the link again. Otherwise use another address or ask the person who invited you.",
   "errors.invitation.codeRequired": "Please enter the invitation code.",
   "errors.invitation.labelRequired": "Please say who the invitation is for.",
   "errors.invitation.labelTooLong": "At most 120 characters.",

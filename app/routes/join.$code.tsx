@@ -34,8 +34,8 @@ export const action = publicRoute(async ({ ctx, params, request, context }) => {
     input: { code: params.code ?? "", account, clientAddress: context.clientIp },
   });
   if (!result.ok) {
-    if (result.reason === "emailTaken")
-      return formFailure(parsed, { fieldErrors: { email: ["errors.email.taken"] } }, 409);
+    if (result.reason === "emailUnavailable")
+      return formFailure(parsed, { fieldErrors: { email: ["errors.invitation.emailUnavailable"] } }, 409);
     if (result.reason === "limited") return formFailure(parsed, { formErrors: ["errors.invitation.limited"] }, 429);
     return formFailure(parsed, { formErrors: ["errors.invitation.invalid"] }, 409);
   }

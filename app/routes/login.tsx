@@ -10,6 +10,7 @@ import { Field } from "#app/components/ui/field.tsx";
 import { PageHeader } from "#app/components/ui/page.tsx";
 import { useFormFailure, useIsSubmitting } from "#app/components/ui/use-form-errors.ts";
 import { useT } from "#app/i18n/use-t.ts";
+import { formatTimeFrom } from "#app/utils/format.ts";
 import { formFailure, parseForm } from "#app/utils/forms.server.ts";
 import { pageTitle } from "#app/utils/meta.ts";
 import { publicContext } from "#app/utils/route.server.ts";
@@ -32,8 +33,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     input: { email: parsed.data.email, password: parsed.data.password, clientAddress: context.clientIp },
   });
   if (!result.ok) {
-    const key = result.reason === "limited" ? "errors.login.limited" : "errors.login.failed";
-    return formFailure(parsed, { formErrors: [key] }, result.reason === "limited" ? 429 : 400);
+    if (result.reason === "invalid") return formFailure(parsed, { formErrors: ["errors.login.failed"] });
+    const seconds = result.retryAfterSeconds;
+    const params = {
+      minutes: Math.ceil(seconds / 60),
+      time: formatTimeFrom("de", new Date(ctx.now.getTime() + seconds * 1000), ctx.now),
+    };
+    return formFailure(parsed, { formErrors: ["errors.login.limited"], params }, 429, {
+      "Retry-After": String(seconds),
+    });
   }
   return redirect(safeRedirectPath(parsed.data.redirectTo), {
     headers: { "Set-Cookie": sessionCookie(request, result.session.token, result.session.absoluteExpiresAt) },
@@ -53,7 +61,7 @@ export default function LoginPage() {
       <Form method="post" className="card form" noValidate>
         {failure.formErrors.map((key) => (
           <Alert key={key} tone="error">
-            {t(key)}
+            {t(key, failure.params)}
           </Alert>
         ))}
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />

@@ -30,6 +30,20 @@ export function formatDateTime(locale: Locale, value: Date): string {
   ).format(value);
 }
 
+/** "14:35" (German time) when `value` is on the same day as `now`, else with the date: "05.12.2026, 14:35". */
+export function formatTimeFrom(locale: Locale, value: Date, now: Date): string {
+  const day = cached(
+    `dateOnly|${locale}`,
+    () => new Intl.DateTimeFormat(intlTags[locale], { dateStyle: "medium", timeZone: "Europe/Berlin" }),
+  );
+  if (day.format(value) !== day.format(now)) return formatDateTime(locale, value);
+  return cached(
+    `time|${locale}`,
+    () =>
+      new Intl.DateTimeFormat(intlTags[locale], { timeStyle: "short", hourCycle: "h23", timeZone: "Europe/Berlin" }),
+  ).format(value);
+}
+
 /** 3,5 and 1.250 for German users; at most `digits` decimals, none when whole. */
 export function formatNumber(locale: Locale, value: number, digits = 2): string {
   return cached(

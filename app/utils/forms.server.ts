@@ -45,16 +45,24 @@ function typedValues(fields: Set<string>, formData: FormData, lists: string[]): 
   return values;
 }
 
-type Errors = { fieldErrors?: FormFailure["fieldErrors"]; formErrors?: string[] };
+type Errors = { fieldErrors?: FormFailure["fieldErrors"]; formErrors?: string[]; params?: FormFailure["params"] };
 
 /**
  * A 400 (or `status`) answer that keeps what the user typed into the form's own fields and names
  * each bad field. `form` is the result of parseForm: its errors are used unless `errors` is given
- * (a refusal after the input was valid, e.g. a wrong password).
+ * (a refusal after the input was valid, e.g. a wrong password). `headers`: e.g. Retry-After.
  */
-export function formFailure(form: { values: Record<string, string> } & Errors, errors: Errors = form, status = 400) {
-  const { fieldErrors, formErrors } = errors;
-  return data({ ok: false as const, fieldErrors, formErrors, values: form.values } satisfies FormFailure, { status });
+export function formFailure(
+  form: { values: Record<string, string> } & Errors,
+  errors: Errors = form,
+  status = 400,
+  headers?: HeadersInit,
+) {
+  const { fieldErrors, formErrors, params } = errors;
+  return data({ ok: false as const, fieldErrors, formErrors, params, values: form.values } satisfies FormFailure, {
+    status,
+    headers,
+  });
 }
 
 export type ParseResult<T> = { values: Record<string, string> } & (

@@ -43,8 +43,10 @@ export const sessions = pgTable(
 );
 
 /**
- * Fixed-window counters for brute-force limits. Kept in PostgreSQL, not in memory,
- * so that several app processes share one count.
+ * Counters for brute-force limits (app/modules/auth/rate-limit.server.ts). Kept in PostgreSQL,
+ * not in memory, so that several app processes share one count. `count` counts tries in the
+ * window that began at `windowStart`; a try is counted before it is checked and given back when
+ * it succeeds. `blockedUntil` is set by growing waits (login per account and address).
  */
 export const rateLimits = pgTable(
   "rate_limits",
@@ -52,9 +54,10 @@ export const rateLimits = pgTable(
     key: text().primaryKey(),
     windowStart: timestamp({ withTimezone: true }).notNull(),
     count: integer().notNull(),
+    blockedUntil: timestamp({ withTimezone: true }),
   },
   (t) => [
-    check("rate_limits_count_positive", sql`${t.count} > 0`),
+    check("rate_limits_count_not_negative", sql`${t.count} >= 0`),
     // Serves the clean-up of expired windows.
     index("rate_limits_window_start_idx").on(t.windowStart),
   ],

@@ -4,6 +4,7 @@ import { apprenticeships, auditEvents, classEnrollments, invitations, membership
 import { validateSessionToken } from "#app/modules/auth/session.server.ts";
 import { invitationLimit } from "#app/modules/auth/rate-limit.server.ts";
 import { acceptInvitation } from "#app/modules/orgs/accept-invitation.server.ts";
+import { action as joinAction } from "#app/routes/join.$code.tsx";
 import { generateInvitationCode } from "#app/modules/orgs/invitation-code.server.ts";
 import { previewInvitation } from "#app/modules/orgs/preview-invitation.server.ts";
 import { createInvitation } from "#app/modules/orgs/create-invitation.server.ts";
@@ -13,6 +14,7 @@ import { ForbiddenError, NotFoundError } from "#app/utils/errors.ts";
 import { ctxFor, occupationId, unique } from "#tests/factories/index.ts";
 import { createWorld } from "#tests/factories/world.ts";
 import { openTestDatabase } from "#tests/setup/database.ts";
+import { callRoute } from "#tests/setup/route-call.ts";
 
 const { db } = await openTestDatabase();
 const DAY = 24 * 60 * 60 * 1000;
@@ -260,9 +262,88 @@ describe("acceptInvitation", () => {
       await acceptInvitation({ ctx: anonymous(), input: { code, account: taken, clientAddress: address() } }),
     ).toEqual({
       ok: false,
-      reason: "emailTaken",
+      reason: "emailUnavailable",
     });
     expect(await findOpenInvitation(db, code, new Date())).not.toBeNull();
+  });
+
+  test("one open code answers at most 5 e-mail tries in 15 minutes, from any address, also at once", async () => {
+    const world = await createWorld(db);
+    const ctx = await ctxFor(db, world.people.trainer.id);
+    const { code } = await createInvitation({ ctx, input: { ...apprenticeInvite, organizationId: world.company.id } });
+    const now = new Date();
+    const people = Object.values(world.people);
+    const probes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        acceptInvitation({
+          ctx: anonymous(now),
+          input: {
+            code,
+            account: { ...newAccount(), email: people[i % people.length]?.email ?? "" },
+            clientAddress: address(),
+          },
+        }),
+      ),
+    );
+    const reasons = probes.map((p) => (p.ok ? "ok" : p.reason));
+    expect(reasons.filter((r) => r === "emailUnavailable").length).toBeLessThanOrEqual(5);
+    expect(reasons.filter((r) => r === "limited").length).toBeGreaterThanOrEqual(15);
+    // Held back for everyone until the window passes; then the invitee gets in.
+    const blocked = await acceptInvitation({
+      ctx: anonymous(now),
+      input: { code, account: newAccount(), clientAddress: address() },
+    });
+    expect(blocked).toEqual({ ok: false, reason: "limited" });
+    const later = anonymous(new Date(now.getTime() + invitationLimit.windowMs + 1000));
+    const invitee = await acceptInvitation({
+      ctx: later,
+      input: { code, account: newAccount(), clientAddress: address() },
+    });
+    expect(invitee.ok).toBe(true);
+  });
+
+  test("the join page does not say that an account exists for the e-mail", async () => {
+    const world = await createWorld(db);
+    const ctx = await ctxFor(db, world.people.trainer.id);
+    const { code } = await createInvitation({ ctx, input: { ...apprenticeInvite, organizationId: world.company.id } });
+    const result = await callRoute(joinAction, {
+      path: `/join/${code}`,
+      params: { code },
+      form: {
+        name: "Neue Person",
+        email: world.people.admin.email,
+        password: "ein langes passwort",
+        confirmPassword: "ein langes passwort",
+      },
+    });
+    expect(result.status).toBe(409);
+    expect(result.data).toMatchObject({ fieldErrors: { email: ["errors.invitation.emailUnavailable"] } });
+    expect(JSON.stringify(result.data)).not.toContain("errors.email.taken");
+  });
+
+  test("e-mail tries count against the address too: 30 in 15 minutes over any number of codes", async () => {
+    const world = await createWorld(db);
+    const ctx = await ctxFor(db, world.people.trainer.id);
+    const codes = await Promise.all(
+      Array.from({ length: 7 }, () =>
+        createInvitation({ ctx, input: { ...apprenticeInvite, organizationId: world.company.id } }),
+      ),
+    );
+    const clientAddress = address();
+    const taken = () => ({ ...newAccount(), email: world.people.teacher.email });
+    for (const { code } of codes.slice(0, 6)) {
+      for (let i = 0; i < 5; i++) {
+        const probe = await acceptInvitation({ ctx: anonymous(), input: { code, account: taken(), clientAddress } });
+        expect(probe).toEqual({ ok: false, reason: "emailUnavailable" });
+      }
+    }
+    const seventh = codes[6]?.code ?? "";
+    expect(
+      await acceptInvitation({ ctx: anonymous(), input: { code: seventh, account: newAccount(), clientAddress } }),
+    ).toEqual({ ok: false, reason: "limited" });
+    expect(await previewInvitation({ ctx: anonymous(), input: { code: seventh, clientAddress } })).toEqual({
+      state: "limited",
+    });
   });
 
   test("a signed-in person adds the membership and the class to their existing account", async () => {

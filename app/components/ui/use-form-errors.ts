@@ -5,6 +5,8 @@ export type FormFailure = {
   ok: false;
   formErrors?: string[];
   fieldErrors?: Record<string, string[] | undefined>;
+  /** Values for the messages' placeholders, e.g. when a refused login may be tried again. */
+  params?: Record<string, string | number>;
   values?: Record<string, string>;
 };
 
@@ -19,6 +21,7 @@ export function useFormFailure(intent?: string) {
   return {
     fieldErrors: (name: string) => failure?.fieldErrors?.[name],
     formErrors: failure?.formErrors ?? [],
+    params: failure?.params,
     value: (name: string) => failure?.values?.[name],
   };
 }

@@ -2,7 +2,7 @@ import { giveClassAssignmentsToNewStudent } from "#app/modules/assignments/join-
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { apprenticeships, auditEvents, classEnrollments, invitations, memberships, users } from "#db/schema/index.ts";
 import { hashPassword, verifyPassword } from "#app/modules/auth/password.server.ts";
-import { invitationLimit, isLimited, recordHit } from "#app/modules/auth/rate-limit.server.ts";
+import { giveBack, invitationCodeLimit, invitationLimit, takeSlot } from "#app/modules/auth/rate-limit.server.ts";
 import { createSession, type NewSession } from "#app/modules/auth/session.server.ts";
 import type { PublicCtx } from "#app/modules/context.server.ts";
 import { hashInvitationCode, isWellFormedInvitationCode } from "./invitation-code.server.ts";
@@ -12,11 +12,11 @@ export type NewAccount = { name: string; email: string; password: string };
 
 export type AcceptInvitationResult =
   | { ok: true; userId: string; session: NewSession | null }
-  | { ok: false; reason: "invalidCode" | "emailTaken" | "limited" };
+  | { ok: false; reason: "invalidCode" | "emailUnavailable" | "limited" };
 
 /** Rolls the transaction back with a reason the caller turns into an answer. */
 class Refusal extends Error {
-  constructor(readonly reason: "invalidCode" | "emailTaken") {
+  constructor(readonly reason: "invalidCode" | "emailUnavailable") {
     super(reason);
   }
 }
@@ -24,9 +24,13 @@ class Refusal extends Error {
 /**
  * Redeems an invitation: for a signed-in actor it adds the membership to their account;
  * otherwise it creates the account from `account`. Claiming the code is one conditional
- * UPDATE, so two people racing with the same code cannot both get in. Wrong codes count
- * against the client's address, and the costly password hash is only computed for a code
- * that is open: guessing codes by POST is as slow as guessing by link.
+ * UPDATE, so two people racing with the same code cannot both get in.
+ *
+ * Every try is counted before it is checked (see rate-limit.server.ts) and handed back when it
+ * succeeds. Wrong codes count against the client's address; an e-mail that cannot be used (it
+ * has an account) counts against the address and against the code, so an open code cannot be
+ * used to find out which addresses have accounts. The costly password hash is only computed
+ * for a code that is open: guessing codes by POST is as slow as guessing by link.
  */
 export async function acceptInvitation({
   ctx,
@@ -36,17 +40,47 @@ export async function acceptInvitation({
   input: { code: string; account: NewAccount | null; clientAddress: string };
 }): Promise<AcceptInvitationResult> {
   if (!ctx.actor && !input.account) throw new Error("acceptInvitation needs an actor or a new account");
-  const limitKey = `invitation:address:${input.clientAddress}`;
-  if (await isLimited(ctx.db, limitKey, invitationLimit, ctx.now)) return { ok: false, reason: "limited" };
+  const addressKey = `invitation:address:${input.clientAddress}`;
+  const codeKey = `invitation:code:${hashInvitationCode(input.code)}`;
+  const taken: string[] = [];
+  const handBack = async () => {
+    for (const key of taken) await giveBack(ctx.db, key);
+  };
+
+  const address = await takeSlot(ctx.db, addressKey, invitationLimit, ctx.now);
+  taken.push(addressKey);
+  if (!address.allowed) {
+    await handBack();
+    return { ok: false, reason: "limited" };
+  }
   if (!(await findOpenInvitation(ctx.db, input.code, ctx.now))) {
     const repeated = await repeatedAcceptance(ctx, input);
-    if (repeated) return repeated;
-    await recordHit(ctx.db, limitKey, invitationLimit, ctx.now);
-    return { ok: false, reason: "invalidCode" };
+    if (repeated) await handBack();
+    return repeated ?? { ok: false, reason: "invalidCode" };
+  }
+  if (!ctx.actor) {
+    // A new account's e-mail may be refused: such tries are limited per code as well.
+    const code = await takeSlot(ctx.db, codeKey, invitationCodeLimit, ctx.now);
+    taken.push(codeKey);
+    if (!code.allowed) {
+      await handBack();
+      return { ok: false, reason: "limited" };
+    }
   }
   // Hash outside the transaction: it is the slow part, and needs no lock.
   const passwordHash = input.account && !ctx.actor ? await hashPassword(input.account.password) : null;
 
+  const result = await claim(ctx, input, passwordHash);
+  // A refused e-mail keeps its slots; so does a code someone else claimed a moment earlier.
+  if (result.ok) await handBack();
+  return result;
+}
+
+async function claim(
+  ctx: PublicCtx,
+  input: { code: string; account: NewAccount | null },
+  passwordHash: string | null,
+): Promise<AcceptInvitationResult> {
   try {
     return await ctx.db.transaction(async (tx) => {
       const codeHash = hashInvitationCode(input.code);
@@ -73,7 +107,7 @@ export async function acceptInvitation({
           .select({ id: users.id })
           .from(users)
           .where(eq(sql`lower(${users.email})`, account.email.toLowerCase()));
-        if (taken) throw new Refusal("emailTaken");
+        if (taken) throw new Refusal("emailUnavailable");
         const [created] = await tx
           .insert(users)
           .values({ name: account.name, email: account.email, passwordHash: passwordHash as string })
@@ -117,7 +151,7 @@ export async function acceptInvitation({
     // "invalidCode" here means someone else claimed the code a moment earlier.
     if (error instanceof Refusal) return { ok: false, reason: error.reason };
     // Two sign-ups with one e-mail at the same moment: the unique index decides.
-    if (isUniqueViolation(error, "users_email_lower_key")) return { ok: false, reason: "emailTaken" };
+    if (isUniqueViolation(error, "users_email_lower_key")) return { ok: false, reason: "emailUnavailable" };
     throw error;
   }
 }

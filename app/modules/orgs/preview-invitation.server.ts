@@ -1,4 +1,4 @@
-import { invitationLimit, isLimited, recordHit } from "#app/modules/auth/rate-limit.server.ts";
+import { giveBack, invitationLimit, takeSlot } from "#app/modules/auth/rate-limit.server.ts";
 import type { PublicCtx } from "#app/modules/context.server.ts";
 import { findOpenInvitation } from "./queries.server.ts";
 
@@ -14,12 +14,14 @@ export async function previewInvitation({
   input: { code: string; clientAddress: string };
 }) {
   const limitKey = `invitation:address:${input.clientAddress}`;
-  if (await isLimited(ctx.db, limitKey, invitationLimit, ctx.now)) return { state: "limited" as const };
-  const invitation = await findOpenInvitation(ctx.db, input.code, ctx.now);
-  if (!invitation) {
-    await recordHit(ctx.db, limitKey, invitationLimit, ctx.now);
-    return { state: "invalid" as const };
+  // Counted first, handed back unless the code was wrong (see rate-limit.server.ts).
+  if (!(await takeSlot(ctx.db, limitKey, invitationLimit, ctx.now)).allowed) {
+    await giveBack(ctx.db, limitKey);
+    return { state: "limited" as const };
   }
+  const invitation = await findOpenInvitation(ctx.db, input.code, ctx.now);
+  if (!invitation) return { state: "invalid" as const };
+  await giveBack(ctx.db, limitKey);
   return {
     state: "open" as const,
     organizationName: invitation.organizationName,
