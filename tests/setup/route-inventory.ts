@@ -22,6 +22,8 @@ export type RouteEntry = {
   handlers: Handler[];
   /** Intents of the action: NO_INTENT alone, or the known intents plus UNKNOWN_INTENT. */
   intents: string[];
+  /** Form fields the action's zod schemas name (for the hostile-forms test). */
+  fields: string[];
   load: () => Promise<RouteModule>;
 };
 
@@ -113,9 +115,10 @@ const sourceOf = (importPath: string) => readFileSync(onDisk(importPath), "utf8"
  * the values it compares `get("intent")` with, and the `name="intent"` buttons and hidden fields
  * of the route and the components it renders.
  */
-async function intentsOf(file: string): Promise<string[]> {
+async function formOf(file: string): Promise<{ intents: string[]; fields: string[] }> {
   const source = readFileSync(path.join(routesDirectory, file), "utf8");
   const found = new Set<string>();
+  const fields = new Set<string>();
   for (const { names, from } of importsOf(source)) {
     if (from.includes("/components/")) {
       for (const m of sourceOf(from).matchAll(/name="intent"\s+value=(?:"|\{`)([A-Za-z]+)/g)) found.add(m[1] ?? "");
@@ -125,6 +128,7 @@ async function intentsOf(file: string): Promise<string[]> {
     const exports = (await import(/* @vite-ignore */ onDisk(from))) as Record<string, unknown>;
     for (const name of names) {
       const shape = (exports[name] as { shape?: Record<string, z.ZodType> } | undefined)?.shape;
+      if (shape && typeof shape === "object") for (const field of Object.keys(shape)) fields.add(field);
       if (shape && typeof shape === "object" && "intent" in shape)
         for (const v of intentValues(shape.intent)) found.add(v);
     }
@@ -132,7 +136,10 @@ async function intentsOf(file: string): Promise<string[]> {
   for (const m of source.matchAll(/get\("intent"\)\s*===\s*"([A-Za-z]+)"/g)) found.add(m[1] ?? "");
   for (const m of source.matchAll(/name="intent"\s+value=(?:"|\{`)([A-Za-z]+)/g)) found.add(m[1] ?? "");
   found.delete("");
-  return found.size === 0 ? [NO_INTENT] : [...[...found].sort(), UNKNOWN_INTENT];
+  return {
+    intents: found.size === 0 ? [NO_INTENT] : [...[...found].sort(), UNKNOWN_INTENT],
+    fields: [...fields].sort(),
+  };
 }
 
 /** The app's routes as Remix builds them from app/routes, with handlers and intents. */
@@ -144,13 +151,8 @@ export async function routeInventory(): Promise<RouteEntry[]> {
     const loadModule = () => importRoute(file);
     const module = await loadModule();
     const handlers = (["loader", "action"] as const).filter((h) => typeof module[h] === "function");
-    entries.push({
-      file,
-      pattern: `/${route.path ?? ""}`,
-      handlers,
-      intents: handlers.includes("action") ? await intentsOf(file) : [],
-      load: loadModule,
-    });
+    const form = handlers.includes("action") ? await formOf(file) : { intents: [], fields: [] };
+    entries.push({ file, pattern: `/${route.path ?? ""}`, handlers, ...form, load: loadModule });
   }
   return entries.sort((a, b) => a.file.localeCompare(b.file));
 }
