@@ -23,6 +23,8 @@ export async function callRoute(
     form?: Record<string, string | string[]>;
     params?: Record<string, string>;
     clientIp?: string;
+    /** A multipart/form-data body (as an upload form posts), instead of `form`. */
+    multipart?: Record<string, string | Blob>;
     /** A raw body with its own headers (Content-Type, Content-Length) instead of `form`. */
     body?: BodyInit;
     headers?: Record<string, string>;
@@ -30,19 +32,23 @@ export async function callRoute(
 ): Promise<RouteResult> {
   const headers = new Headers(options.headers);
   if (options.cookie) headers.set("cookie", options.cookie);
-  const method = options.method ?? (options.form || options.body ? "POST" : "GET");
+  const multipart = options.multipart && new FormData();
+  for (const [key, value] of Object.entries(options.multipart ?? {})) multipart?.append(key, value);
+  const method = options.method ?? (options.form || options.body || multipart ? "POST" : "GET");
   const request = new Request(`http://localhost${options.path}`, {
     method,
     headers,
     body: options.body
       ? options.body
-      : options.form
-        ? new URLSearchParams(
-            Object.entries(options.form).flatMap(([key, value]) =>
-              (Array.isArray(value) ? value : [value]).map((v) => [key, v]),
-            ),
-          )
-        : undefined,
+      : multipart
+        ? multipart
+        : options.form
+          ? new URLSearchParams(
+              Object.entries(options.form).flatMap(([key, value]) =>
+                (Array.isArray(value) ? value : [value]).map((v) => [key, v]),
+              ),
+            )
+          : undefined,
   });
   // A fresh address per call unless given: one test's wrong guesses never limit another's.
   const context: AppLoadContext = { cspNonce: "test-nonce", clientIp: options.clientIp ?? `192.0.2.${randomUUID()}` };

@@ -1,0 +1,250 @@
+/** Access decisions: writing courses, lessons and quizzes of an organisation. */
+import { NO_INTENT, UNKNOWN_INTENT } from "./route-inventory.ts";
+import { companyAuthors, type Decisions, everyoneSignedIn } from "./route-expectations.ts";
+import type { AccessWorld } from "./access-world.ts";
+
+const editCourse = (w: AccessWorld) => `/edit/courses/${w.course.company.id}`;
+const editQuiz = (w: AccessWorld) => `/edit/quizzes/${w.course.company.quizId}`;
+const editLesson = (w: AccessWorld) => `/edit/lessons/${w.course.company.lessonId}`;
+/** A 1×1 GIF: the smallest picture the upload takes. */
+const gif = Uint8Array.from([
+  71, 73, 70, 56, 57, 97, 1, 0, 1, 0, 0, 0, 0, 33, 249, 4, 1, 0, 0, 0, 0, 44, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 1, 0, 0, 59,
+]);
+
+export const authoringDecisions: Decisions = {
+  "orgs.$orgId.courses.tsx": [
+    { name: "list", handler: "loader", path: (w) => `/orgs/${w.company.id}/courses`, expect: companyAuthors(200) },
+    {
+      name: "create",
+      handler: "action",
+      intent: NO_INTENT,
+      path: (w) => `/orgs/${w.company.id}/courses`,
+      form: () => ({ title: "Neuer Kurs" }),
+      expect: companyAuthors(302),
+    },
+  ],
+  "edit.courses.$courseId.tsx": [
+    { name: "edit", handler: "loader", path: editCourse, expect: companyAuthors(200) },
+    {
+      name: "library courses are read-only",
+      handler: "loader",
+      path: (w) => `/edit/courses/${w.library.id}`,
+      expect: everyoneSignedIn(403),
+    },
+    {
+      name: "details",
+      handler: "action",
+      intent: "details",
+      path: editCourse,
+      form: () => ({
+        intent: "details",
+        title: "Kurs",
+        summary: "",
+        occupations: "all",
+        trainingYears: "1",
+        status: "published",
+      }),
+      expect: companyAuthors(200),
+    },
+    {
+      name: "add a module",
+      handler: "action",
+      intent: "addModule",
+      path: editCourse,
+      form: () => ({ intent: "addModule", title: "Noch ein Modul" }),
+      expect: companyAuthors(302),
+    },
+    {
+      name: "rename a module",
+      handler: "action",
+      intent: "updateModule",
+      path: editCourse,
+      form: (w) => ({ intent: `updateModule:${w.course.company.moduleId}`, title: "Modul 1" }),
+      expect: companyAuthors(302),
+    },
+    {
+      name: "add a lesson",
+      handler: "action",
+      intent: "addLesson",
+      path: editCourse,
+      form: (w) => ({ intent: `addLesson:${w.course.company.moduleId}`, title: "Neue Lektion", minutes: "5" }),
+      expect: companyAuthors(302),
+    },
+    {
+      // The module has its quiz already: the second is refused, to insiders and outsiders alike as before.
+      name: "add a quiz",
+      handler: "action",
+      intent: "addQuiz",
+      path: editCourse,
+      form: (w) => ({ intent: `addQuiz:${w.course.company.moduleId}` }),
+      expect: companyAuthors(302),
+    },
+    {
+      name: "move a module",
+      handler: "action",
+      intent: "moveModule",
+      path: editCourse,
+      form: (w) => ({ intent: "moveModule:down", id: w.course.company.moduleId }),
+      expect: companyAuthors(302),
+    },
+    {
+      name: "an unknown direction is refused before anything is written",
+      handler: "action",
+      intent: "moveModule",
+      path: editCourse,
+      form: (w) => ({ intent: "moveModule:sideways", id: w.course.company.moduleId }),
+      // Malformed input is refused before anything is read, so it tells nobody anything.
+      expect: everyoneSignedIn(400),
+    },
+    {
+      name: "move a lesson",
+      handler: "action",
+      intent: "moveLesson",
+      path: editCourse,
+      form: (w) => ({ intent: "moveLesson:up", id: w.course.company.lessonId }),
+      expect: companyAuthors(302),
+    },
+    {
+      name: "archive a lesson",
+      handler: "action",
+      intent: "archiveLesson",
+      path: editCourse,
+      form: (w) => ({ intent: "archiveLesson", id: w.course.company.lessonId }),
+      expect: companyAuthors(302),
+    },
+    {
+      name: "restore it",
+      handler: "action",
+      intent: "restoreLesson",
+      path: editCourse,
+      form: (w) => ({ intent: "restoreLesson", id: w.course.company.lessonId }),
+      expect: companyAuthors(302),
+    },
+    {
+      name: "archive a module",
+      handler: "action",
+      intent: "archiveModule",
+      path: editCourse,
+      form: (w) => ({ intent: "archiveModule", id: w.course.company.moduleId }),
+      expect: companyAuthors(302),
+    },
+    {
+      name: "restore it",
+      handler: "action",
+      intent: "restoreModule",
+      path: editCourse,
+      form: (w) => ({ intent: "restoreModule", id: w.course.company.moduleId }),
+      expect: companyAuthors(302),
+    },
+    {
+      name: "an unknown intent",
+      handler: "action",
+      intent: UNKNOWN_INTENT,
+      path: editCourse,
+      form: () => ({ intent: "dropTable" }),
+      expect: everyoneSignedIn(400),
+    },
+  ],
+  "edit.lessons.$lessonId.tsx": [
+    { name: "editor", handler: "loader", path: editLesson, expect: companyAuthors(200) },
+    {
+      name: "save a draft (Markdown, as without JavaScript)",
+      handler: "action",
+      intent: "save",
+      path: editLesson,
+      form: () => ({ intent: "save", title: "Lektion 1.1", minutes: "5", markdown: "Text" }),
+      expect: companyAuthors(302),
+    },
+    {
+      name: "publish",
+      handler: "action",
+      intent: "publish",
+      path: editLesson,
+      form: () => ({ intent: "publish", title: "Lektion 1.1", minutes: "5", markdown: "Text" }),
+      expect: companyAuthors(302),
+    },
+    {
+      name: "an unknown intent",
+      handler: "action",
+      intent: UNKNOWN_INTENT,
+      path: editLesson,
+      form: () => ({ intent: "unpublish-all", title: "Lektion 1.1", minutes: "5", markdown: "Text" }),
+      expect: everyoneSignedIn(400),
+    },
+  ],
+  "edit.lessons.$lessonId_.images.ts": [
+    {
+      name: "upload without a file",
+      handler: "action",
+      intent: NO_INTENT,
+      path: (w) => `${editLesson(w)}/images`,
+      form: () => ({}),
+      expect: companyAuthors(400),
+    },
+    {
+      name: "upload a picture",
+      handler: "action",
+      intent: NO_INTENT,
+      path: (w) => `${editLesson(w)}/images`,
+      multipart: () => ({ image: new Blob([gif], { type: "image/gif" }) }),
+      expect: companyAuthors(200),
+    },
+  ],
+  "edit.quizzes.$quizId.tsx": [
+    { name: "editor", handler: "loader", path: editQuiz, expect: companyAuthors(200) },
+    {
+      name: "library quizzes are read-only",
+      handler: "loader",
+      path: (w) => `/edit/quizzes/${w.library.quizId}`,
+      expect: everyoneSignedIn(403),
+    },
+    {
+      name: "save settings",
+      handler: "action",
+      intent: "settings",
+      path: editQuiz,
+      form: () => ({
+        intent: "settings",
+        title: "Quiz",
+        passPercent: "60",
+        maxAttempts: "5",
+        drawCount: "",
+        perPage: "3",
+        reviewPolicy: "after_attempt",
+      }),
+      expect: companyAuthors(302),
+    },
+    {
+      name: "import GIFT (multipart)",
+      handler: "action",
+      intent: "gift",
+      path: editQuiz,
+      multipart: () => ({ intent: "gift", giftText: "::Neu:: Holz arbeitet. {T}" }),
+      expect: companyAuthors(200),
+    },
+    {
+      name: "archive a question",
+      handler: "action",
+      intent: "archiveQuestion",
+      path: editQuiz,
+      form: (w) => ({ intent: `archiveQuestion:${w.course.company.questionId}` }),
+      expect: companyAuthors(302),
+    },
+    {
+      name: "restore it",
+      handler: "action",
+      intent: "restoreQuestion",
+      path: editQuiz,
+      form: (w) => ({ intent: `restoreQuestion:${w.course.company.questionId}` }),
+      expect: companyAuthors(302),
+    },
+    {
+      name: "an unknown intent",
+      handler: "action",
+      intent: UNKNOWN_INTENT,
+      path: editQuiz,
+      form: () => ({ intent: "deleteQuiz" }),
+      expect: everyoneSignedIn(400),
+    },
+  ],
+};
