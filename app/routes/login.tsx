@@ -1,4 +1,10 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, Link, useSearchParams } from "@remix-run/react";
 import { logIn } from "#app/modules/auth/log-in.server.ts";
 import { LoginSchema, safeRedirectPath } from "#app/modules/auth/schemas.ts";
@@ -47,6 +53,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     headers: { "Set-Cookie": sessionCookie(request, result.session.token, result.session.absoluteExpiresAt) },
   });
 }
+
+/** Remix sends an action's headers with the page only through this: a refused login's Retry-After. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
 
