@@ -27,8 +27,9 @@ export default defineConfig({
   // One embedded database (PGlite is single-connection) and two CPU cores: more workers only queue.
   workers: 2,
   reporter,
-  // Several axe scans per test on two cores: a long flow needs about half a minute on its own.
-  timeout: 60_000,
+  // Several axe scans per test, two workers on two cores: a long flow takes half a minute on its
+  // own and over a minute beside another (measured in CI); the limit only matters when one hangs.
+  timeout: 120_000,
   use: {
     baseURL,
     locale: "de-DE",

@@ -49,7 +49,7 @@ test.describe("Aufgaben", () => {
     browser,
     baseURL,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     const quiz = readQuiz(QUIZ_FOLDER);
     await login("trainer");
     // A date a few days ahead, in the form the date input takes.

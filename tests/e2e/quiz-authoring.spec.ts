@@ -204,7 +204,7 @@ test.describe("Quiz erstellen und Freitext bewerten", () => {
     login,
   }) => {
     // Course, quiz, two GIFT imports, settings and export, each page scanned by axe.
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     const id = unique();
     const titles = { course: `Quizwerkstatt ${id}`, module: "Holz und Schleifen", lesson: "Holz verstehen" };
     const quizTitle = `Holz-Check ${id}`;
@@ -321,7 +321,7 @@ test.describe("Quiz erstellen und Freitext bewerten", () => {
     baseURL,
   }) => {
     // Two people, a course built through the UI and an axe scan per page: long on two cores.
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     await login("trainer");
     const quiz = await publishedQuizFor(page, "Bewertungskurs");
     const essay = "Ich bürste den Staub ab und öle die Platte dünn mit Leinölfirnis.";
@@ -421,7 +421,7 @@ test.describe("Quiz erstellen und Freitext bewerten", () => {
     baseURL,
   }) => {
     // Two people, a course built through the UI and an axe scan per page: long on two cores.
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     await login("trainer");
     const quiz = await publishedQuizFor(page, "Fremder Blick");
     const lena = await openAs(browser, baseURL, demoAccounts.apprentice);
