@@ -15,6 +15,9 @@ export type Actor = {
   name: string;
   email: string;
   locale: Locale;
+  /** "operator": runs the instance (organisations, first invitations), sees no learning data. */
+  platformRole: "operator" | null;
+  /** Active memberships only: a deactivated membership or organisation is no membership. */
   memberships: ActorMembership[];
 };
 

@@ -3,6 +3,9 @@ import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, 
 
 export const locales = ["de", "en"] as const;
 
+/** Instance-wide roles, outside every organisation: the alliance's office that runs Werkbank. */
+export const platformRoles = ["operator"] as const;
+
 export const users = pgTable(
   "users",
   {
@@ -12,9 +15,13 @@ export const users = pgTable(
     passwordHash: text().notNull(),
     locale: text({ enum: locales }).notNull().default("de"),
     disabled: boolean().notNull().default(false),
+    /** "operator" for the people who run the instance; null for everyone else. */
+    platformRole: text({ enum: platformRoles }),
+    lastSignInAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    check("users_platform_role_known", sql`${t.platformRole} is null or ${t.platformRole} in ('operator')`),
     // E-mail addresses are unique regardless of case: "Lisa@Example.com" is "lisa@example.com".
     uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
     check("users_email_shape", sql`${t.email} ~ '^[^@[:space:]]+@[^@[:space:]]+$'`),
@@ -33,6 +40,9 @@ export const sessions = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
+    /** When the session was last seen (updated at most every few minutes), and in which browser. */
+    lastUsedAt: timestamp({ withTimezone: true }),
+    userAgent: text(),
   },
   (t) => [
     // Serves "log out everywhere" on password change.
@@ -60,5 +70,36 @@ export const rateLimits = pgTable(
     check("rate_limits_count_not_negative", sql`${t.count} >= 0`),
     // Serves the clean-up of expired windows.
     index("rate_limits_window_start_idx").on(t.windowStart),
+  ],
+);
+
+export const passwordCodePurposes = ["reset", "first_password"] as const;
+
+/**
+ * One-time codes that let a person set a new password without e-mail: a reset handed over by a
+ * trainer or admin, or the first password of an operator created on the command line. Only the
+ * SHA-256 of the code is stored, like invitations; a code is used once and expires.
+ */
+export const passwordCodes = pgTable(
+  "password_codes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text({ enum: passwordCodePurposes }).notNull(),
+    codeHash: text().notNull(),
+    createdById: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("password_codes_code_hash_key").on(t.codeHash),
+    // Serves "the open codes of this person" (a new code replaces the old ones).
+    index("password_codes_user_id_idx").on(t.userId),
+    check("password_codes_code_hash_is_sha256_hex", sql`${t.codeHash} ~ '^[0-9a-f]{64}$'`),
+    check("password_codes_expiry_after_creation", sql`${t.expiresAt} > ${t.createdAt}`),
+    check("password_codes_purpose_known", sql`${t.purpose} in ('reset', 'first_password')`),
   ],
 );

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth.ts";
 import { membershipRole, organizations } from "./orgs.ts";
 import { occupations, schoolClasses } from "./training.ts";
@@ -32,6 +32,10 @@ export const invitations = pgTable(
     plannedEndOn: date({ mode: "string" }),
     // An apprentice invitation of a school may carry the class to enrol in.
     classId: uuid().references(() => schoolClasses.id, { onDelete: "set null" }),
+    /** A class code is used by many students until it expires or is revoked; others once. */
+    multiUse: boolean().notNull().default(false),
+    /** From a class list import: the e-mail the school knows for this student, if any. */
+    email: text(),
   },
   (t) => [
     uniqueIndex("invitations_code_hash_key").on(t.codeHash),

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { check, index, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth.ts";
 
 export const organizationKind = pgEnum("organization_kind", ["company", "school", "training_centre"]);
@@ -13,6 +13,8 @@ export const organizations = pgTable(
     name: text().notNull(),
     town: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Set by an operator: nobody acts in the organisation any more; nothing is deleted. */
+    deactivatedAt: timestamp({ withTimezone: true }),
   },
   (t) => [check("organizations_name_not_blank", sql`length(trim(${t.name})) > 0`)],
 );
@@ -29,6 +31,8 @@ export const memberships = pgTable(
       .references(() => organizations.id, { onDelete: "cascade" }),
     role: membershipRole().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** A leaver: no access to the organisation from this moment; their records stay. */
+    deactivatedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     unique("memberships_user_org_role_key").on(t.userId, t.organizationId, t.role),
@@ -47,6 +51,8 @@ export const auditEvents = pgTable(
     organizationId: uuid().references(() => organizations.id, { onDelete: "cascade" }),
     action: text().notNull(),
     targetId: uuid(),
+    /** What changed, e.g. { from: "apprentice", to: "trainer" }; never learning data. */
+    details: jsonb().$type<Record<string, string | number | boolean | null>>(),
   },
   (t) => [index("audit_events_organization_id_idx").on(t.organizationId, t.at)],
 );

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, pgTable, primaryKey, smallint, text, unique, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, pgTable, primaryKey, smallint, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth.ts";
 import { organizations } from "./orgs.ts";
 
@@ -37,6 +37,8 @@ export const apprenticeships = pgTable(
       .references(() => occupations.id),
     startsOn: date({ mode: "string" }).notNull(),
     plannedEndOn: date({ mode: "string" }).notNull(),
+    /** Set when the apprenticeship ended before (or on) the planned end: early end, change of company. */
+    actualEndOn: date({ mode: "string" }),
   },
   (t) => [
     // Serves the trainer's team list and the company's apprentice list.
@@ -44,6 +46,7 @@ export const apprenticeships = pgTable(
     index("apprenticeships_trainer_id_idx").on(t.trainerId),
     index("apprenticeships_apprentice_id_idx").on(t.apprenticeId),
     check("apprenticeships_end_after_start", sql`${t.plannedEndOn} > ${t.startsOn}`),
+    check("apprenticeships_actual_end_from_start", sql`${t.actualEndOn} is null or ${t.actualEndOn} >= ${t.startsOn}`),
   ],
 );
 
@@ -58,11 +61,16 @@ export const schoolClasses = pgTable(
     occupationId: uuid().references(() => occupations.id),
     /** Ausbildungsjahr of the class (1 to 4). */
     trainingYear: smallint().notNull(),
+    /** Schuljahr, e.g. "2026/27". */
+    schoolYear: text(),
+    /** An archived class is kept with its history but offered nowhere. */
+    archivedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     unique("school_classes_school_name_key").on(t.schoolId, t.name),
     check("school_classes_training_year_range", sql`${t.trainingYear} between 1 and 4`),
     check("school_classes_name_not_blank", sql`length(trim(${t.name})) > 0`),
+    check("school_classes_school_year_shape", sql`${t.schoolYear} is null or ${t.schoolYear} ~ '^[0-9]{4}/[0-9]{2}$'`),
   ],
 );
 
@@ -99,4 +107,18 @@ export const classTeachers = pgTable(
     // Serves "the classes I teach" on the teacher's home and class view.
     index("class_teachers_teacher_id_idx").on(t.teacherId),
   ],
+);
+
+/** The occupations a company trains or a school teaches (Ausbildungsberufe). */
+export const organizationOccupations = pgTable(
+  "organization_occupations",
+  {
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    occupationId: uuid()
+      .notNull()
+      .references(() => occupations.id),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.occupationId] })],
 );

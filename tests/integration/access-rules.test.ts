@@ -1,7 +1,8 @@
 /**
  * Every access rule of the permissions module has a check for one object and an SQL condition for
  * lists. Over one test world — two companies, two schools, a training centre, a person with roles
- * in two organisations, a disabled person, an apprentice with two apprenticeships at one company —
+ * in two organisations, a disabled person, an apprentice with two apprenticeships at one company, a
+ * leaver whose membership is deactivated and an organisation an operator deactivated —
  * both forms must give the same answer for every (person, object) pair, so a list can never show
  * what the detail page refuses, nor hide what it allows.
  */
@@ -9,7 +10,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import type { Database } from "#db/client.server.ts";
 import { selectRows } from "#db/rows.server.ts";
-import { apprenticeships, memberships, users } from "#db/schema/index.ts";
+import { apprenticeships, memberships, organizations, users } from "#db/schema/index.ts";
 import { apprenticeTies } from "#app/modules/assignments/apprentice-overview.server.ts";
 import { loadActor } from "#app/modules/auth/actor.server.ts";
 import type { Actor } from "#app/modules/context.server.ts";
@@ -34,6 +35,8 @@ async function buildWorld(db: Database) {
   const schoolA = await createOrganization(db, "school");
   const schoolB = await createOrganization(db, "school");
   const centre = await createOrganization(db, "training_centre");
+  // An organisation an operator deactivated: its people act there no more.
+  const closed = await createOrganization(db, "company");
   const join = (userId: string, organizationId: string, role: "apprentice" | "trainer" | "teacher" | "admin") =>
     db.insert(memberships).values({ userId, organizationId, role });
 
@@ -54,11 +57,17 @@ async function buildWorld(db: Database) {
     twoRoles: await createMember(db, companyB.id, "trainer"),
     disabled: await createMember(db, companyA.id, "apprentice"),
     outsider: await createMember(db, companyB.id, "admin"),
+    // Left company A (membership deactivated); still a member of school A's class.
+    leaver: await createMember(db, companyA.id, "apprentice"),
+    closedTrainer: await createMember(db, closed.id, "trainer"),
+    closedApprentice: await createMember(db, closed.id, "apprentice"),
   };
   await join(people.twoRoles.id, companyA.id, "apprentice");
   await join(people.apprenticeA.id, schoolA.id, "apprentice");
   await join(people.centreApprentice.id, companyA.id, "apprentice");
   await db.update(users).set({ disabled: true }).where(eq(users.id, people.disabled.id));
+  await db.update(memberships).set({ deactivatedAt: new Date() }).where(eq(memberships.userId, people.leaver.id));
+  await db.update(organizations).set({ deactivatedAt: new Date() }).where(eq(organizations.id, closed.id));
   await createApprenticeship(db, { apprenticeId: people.apprenticeA.id, companyId: companyA.id, trainerId: null });
   await createApprenticeship(db, { apprenticeId: people.twoContracts.id, companyId: companyB.id, trainerId: null });
   await db.insert(apprenticeships).values({
@@ -71,8 +80,8 @@ async function buildWorld(db: Database) {
   });
   await createClass(db, schoolA.id, [people.apprenticeA.id, people.twoRoles.id]);
   await createClass(db, schoolB.id, [people.twoContracts.id, people.centreApprentice.id]);
-  await createClass(db, centre.id, [people.centreApprentice.id, people.apprenticeA.id]);
-  return { organizations: [companyA, companyB, schoolA, schoolB, centre], people };
+  await createClass(db, centre.id, [people.centreApprentice.id, people.apprenticeA.id, people.leaver.id]);
+  return { organizations: [companyA, companyB, schoolA, schoolB, centre, closed], people };
 }
 
 const world = await buildWorld(db);

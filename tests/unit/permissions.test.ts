@@ -30,6 +30,7 @@ function actorWith(...memberships: [Org, Role][]): Actor {
     name: "Test",
     email: "t@example.test",
     locale: "de",
+    platformRole: null,
     memberships: memberships.map(
       ([org, role]): ActorMembership => ({
         organizationId: org.id,

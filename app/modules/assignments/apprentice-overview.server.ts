@@ -41,7 +41,7 @@ export async function apprenticeTies(db: Database, apprenticeId: string) {
     join organizations org on org.id = m.organization_id
     left join apprenticeships ap on ap.apprentice_id = m.user_id and ap.company_id = m.organization_id
     left join occupations occ on occ.id = ap.occupation_id
-    where m.user_id = ${apprenticeId} and m.role = 'apprentice'
+    where m.user_id = ${apprenticeId} and m.role = 'apprentice' and m.deactivated_at is null
     union all
     select 'school', sc.school_id, org.name, u.name, occ.name, null, sc.name, sc.training_year::int
     from class_enrollments ce

@@ -56,10 +56,13 @@ export const courseRead = {
         sql`, `,
       );
     const active = sql`exists (select 1 from users ru where ru.id = ${person} and not ru.disabled)`;
-    const member = sql`exists (select 1 from memberships rm
-      where rm.user_id = ${person} and rm.organization_id = ${columns.owner})`;
+    // Active memberships of active organisations only, as `loadActor` loads them.
+    const member = sql`exists (select 1 from memberships rm join organizations ro on ro.id = rm.organization_id
+      where rm.user_id = ${person} and rm.organization_id = ${columns.owner}
+        and rm.deactivated_at is null and ro.deactivated_at is null)`;
     const manager = sql`exists (select 1 from memberships rm join organizations ro on ro.id = rm.organization_id
       where rm.user_id = ${person} and rm.organization_id = ${columns.owner}
+        and rm.deactivated_at is null and ro.deactivated_at is null
         and rm.role in (${list(manage.roles)}) and ro.kind in (${list(manage.kinds)}))`;
     return sql`(${active} and ((${columns.status} = 'published' and (${columns.owner} is null or ${member})) or ${manager}))`;
   },

@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { Database } from "#db/client.server.ts";
 import { classEnrollments, memberships, schoolClasses } from "#db/schema/index.ts";
 import type { Actor } from "#app/modules/context.server.ts";
@@ -44,7 +44,9 @@ export async function apprenticeOrganizations(db: Database, apprenticeId: string
   const rows = await db
     .select({ organizationId: memberships.organizationId })
     .from(memberships)
-    .where(and(eq(memberships.userId, apprenticeId), eq(memberships.role, "apprentice")))
+    .where(
+      and(eq(memberships.userId, apprenticeId), eq(memberships.role, "apprentice"), isNull(memberships.deactivatedAt)),
+    )
     .union(
       db
         .select({ organizationId: schoolClasses.schoolId })

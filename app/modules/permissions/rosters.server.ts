@@ -18,10 +18,10 @@ function matches(column: SQL, organizations: Organizations): SQL {
  * the same people (a person with two apprenticeships at one company is one team member).
  */
 export const teamRoster = {
-  /** The person is an apprentice of the company (or training centre): a member in that role. */
+  /** The person is an apprentice of the company (or training centre): an active member in that role. */
   where(companies: Organizations, person: SQLWrapper): SQL {
     return sql`exists (select 1 from memberships tm where tm.user_id = ${person}
-      and ${matches(sql`tm.organization_id`, companies)} and tm.role = 'apprentice')`;
+      and ${matches(sql`tm.organization_id`, companies)} and tm.role = 'apprentice' and tm.deactivated_at is null)`;
   },
 };
 
