@@ -31,12 +31,15 @@ export const loader = authenticated(async ({ ctx, params }) => {
 export const action = authenticated(async ({ ctx, params, request }) => {
   const organizationId = params.orgId ?? "";
   const formData = await readForm(request);
-  const intent = formData.get("intent");
-  if (intent === "deactivate" || intent === "reactivate") {
-    await setOrganizationActive({ ctx, input: { organizationId, active: intent === "reactivate" } });
-    return { ok: true as const, changed: intent };
+  if (formData.get("intent") === "deactivate") {
+    await setOrganizationActive({ ctx, input: { organizationId, active: false } });
+    return { ok: true as const, changed: "deactivate" as const };
   }
-  if (intent === "invite") {
+  if (formData.get("intent") === "reactivate") {
+    await setOrganizationActive({ ctx, input: { organizationId, active: true } });
+    return { ok: true as const, changed: "reactivate" as const };
+  }
+  if (formData.get("intent") === "invite") {
     const parsed = parseForm(FirstInvitationSchema, formData);
     if (!parsed.ok) return formFailure(parsed);
     const created = await createFirstInvitation({ ctx, input: { ...parsed.data, organizationId } });
@@ -54,6 +57,7 @@ export const action = authenticated(async ({ ctx, params, request }) => {
       },
     };
   }
+  // "update", and any other intent: the organisation's form.
   const parsed = parseForm(UpdateOrganizationSchema, formData, ["occupationIds"]);
   if (!parsed.ok) return formFailure(parsed);
   const updated = await updateOrganizationAsOperator({ ctx, input: { ...parsed.data, organizationId } });

@@ -11,13 +11,15 @@ import { firstInvitationRoles } from "./schemas.ts";
  * What an operator sees of organisations: name, kind, town, occupations and head counts. Never
  * a person's name or learning data: the queries below read no table of learning at all.
  */
+// The outer organisation, named in full: a bare column in a subquery would bind to the inner table.
+const outer = sql.raw(`"organizations"."id"`);
 const counts = {
   members: sql<number>`(select count(distinct m.user_id)::int from memberships m
-    where m.organization_id = ${organizations.id} and m.deactivated_at is null)`,
+    where m.organization_id = ${outer} and m.deactivated_at is null)`,
   apprentices: sql<number>`(select count(distinct m.user_id)::int from memberships m
-    where m.organization_id = ${organizations.id} and m.role = 'apprentice' and m.deactivated_at is null)`,
+    where m.organization_id = ${outer} and m.role = 'apprentice' and m.deactivated_at is null)`,
   classes: sql<number>`(select count(*)::int from school_classes c
-    where c.school_id = ${organizations.id} and c.archived_at is null)`,
+    where c.school_id = ${outer} and c.archived_at is null)`,
 };
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

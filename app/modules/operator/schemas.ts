@@ -22,8 +22,8 @@ export const CreateOrganizationSchema = z.object({
 });
 export type CreateOrganizationInput = z.infer<typeof CreateOrganizationSchema>;
 
+/** The detail page's organisation form: what the action does for any intent but the others. */
 export const UpdateOrganizationSchema = z.object({
-  intent: z.literal("update"),
   name,
   town,
   occupationIds,
