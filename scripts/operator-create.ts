@@ -51,7 +51,12 @@ export async function main(argv: string[], print: (line: string) => void = conso
     print(`Hinweis: APP_URL ist nicht gesetzt, darum zeigt der Link auf ${env().APP_URL}.`);
     print("Setz APP_URL auf die Adresse, unter der Werkbank erreichbar ist, oder ersetz den Anfang des Links.");
   }
-  print(`Ablauf: ${operator.expiresAt.toISOString()}`);
+  const until = operator.expiresAt.toLocaleString("de-DE", {
+    timeZone: "Europe/Berlin",
+    dateStyle: "medium",
+    timeStyle: "short",
+  });
+  print(`Gültig bis ${until} Uhr.`);
   return 0;
 }
 
