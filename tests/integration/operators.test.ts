@@ -308,6 +308,15 @@ describe("the operator's organisations", () => {
     expect((await callRoute(gradingPage.loader, { path: "/grading", cookie: trainerCookie })).status).toBe(200);
 
     const path = `/operator/orgs/${company.id}`;
+    const before = await callRoute(organizationPage.action, {
+      path,
+      params: { orgId: company.id },
+      cookie,
+      form: { intent: "invite", role: "admin", label: "Vorher", validDays: "7" },
+    });
+    const openCode = (before.data as { created: { code: string } }).created.code;
+    const join = { path: `/join/${openCode}`, params: { code: openCode } };
+    expect((await callRoute(joinPage.loader, join)).status).toBe(200);
     await callRoute(organizationPage.action, {
       path,
       params: { orgId: company.id },
@@ -316,7 +325,8 @@ describe("the operator's organisations", () => {
     });
     expect((await callRoute(teamPage.loader, team)).status).toBe(404);
     expect((await callRoute(gradingPage.loader, { path: "/grading", cookie: trainerCookie })).status).toBe(403);
-    // Its open invitations take nobody in any more.
+    // Its open invitations take nobody in any more, and it gives out no new ones.
+    expect((await callRoute(joinPage.loader, join)).status).toBe(404);
     const invite = await callRoute(organizationPage.action, {
       path,
       params: { orgId: company.id },
@@ -332,6 +342,7 @@ describe("the operator's organisations", () => {
       form: { intent: "reactivate" },
     });
     expect((await callRoute(teamPage.loader, team)).status).toBe(200);
+    expect((await callRoute(joinPage.loader, join)).status).toBe(200);
   });
 
   test("nobody but an operator reaches the pages, not even the organisation's own admin", async () => {

@@ -22,7 +22,8 @@ export function passwordCodeLink(appUrl: string, code: string): string {
  * The command line's operation (npm run operator:create), for the people who run the instance:
  * creates the operator, or makes the existing account with that e-mail one, and issues a
  * first-password code (24 hours). Whoever runs it has the server, so nothing is asked; an
- * existing account keeps its password until the code is used. Trusts its caller: routes never
+ * existing account keeps its password until the code is used, and a disabled one is switched on
+ * again (the code would not open otherwise). Trusts its caller: routes never
  * reach it.
  */
 export async function createOperator(
