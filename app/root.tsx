@@ -15,7 +15,7 @@ import { resolveLocale } from "#app/i18n/locale.server.ts";
 import { defaultLocale } from "#app/i18n/locales.ts";
 import { useCatalogForLocale, useT } from "#app/i18n/use-t.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
-import { isGrader, organizationsWith } from "#app/modules/permissions/permissions.ts";
+import { isGrader, isOperator, organizationsWith } from "#app/modules/permissions/permissions.ts";
 import { pageTitle } from "#app/utils/meta.ts";
 import stylesheet from "#app/styles/app.css?url";
 import { useNonce } from "#app/utils/nonce.tsx";
@@ -44,8 +44,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           classOrganizations: organizationsWith(actor, "classes.view")
             .filter((m) => m.organizationKind !== "company")
             .map((m) => ({ id: m.organizationId, name: m.organizationName })),
-          // Trainers, teachers and admins see editors and lists whose texts apprentices never need.
-          staff: actor.memberships.some((m) => m.role !== "apprentice"),
+          // Trainers, teachers, admins and operators see editors and lists whose texts apprentices never need.
+          staff: isOperator(actor) || actor.memberships.some((m) => m.role !== "apprentice"),
+          operator: isOperator(actor),
           authoringOrganizations: organizationsWith(actor, "courses.manage").map((m) => ({
             id: m.organizationId,
             name: m.organizationName,

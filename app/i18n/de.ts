@@ -17,6 +17,7 @@ export const de = {
   "nav.teamOf": "Team ({organization})",
   "nav.classes": "Meine Klassen",
   "nav.classesOf": "Klassen ({organization})",
+  "nav.operator": "Betrieb",
   "nav.account": "Mein Konto",
   "nav.logout": "Abmelden",
   "footer.language": "Sprache:",
@@ -56,11 +57,25 @@ export const de = {
   "join.loginFirst": "Erst anmelden, dann annehmen",
   "join.tryAgain": "Code noch einmal eingeben",
 
+  "reset.title": "Neues Passwort",
+  "reset.titleFor": "Neues Passwort für {name}",
+  "reset.lead":
+    "Leg ein neues Passwort fest. Danach bist du angemeldet, und auf allen anderen Geräten bist du abgemeldet.",
+  "reset.leadFirst":
+    "Leg dein Passwort fest. Danach bist du angemeldet und meldest dich künftig mit deiner E-Mail-Adresse und diesem Passwort an.",
+  "reset.password": "Neues Passwort",
+  "reset.confirmPassword": "Neues Passwort wiederholen",
+  "reset.submit": "Passwort speichern und anmelden",
+  "reset.submitting": "Wird gespeichert …",
+
   "home.title": "Start",
   "home.greeting": "Hallo, {name}!",
   "home.noMembership.text":
     "Du gehörst noch zu keinem Betrieb und keiner Schule. Mit einem Einladungscode bist du in einer Minute dabei.",
   "home.noMembership.action": "Einladungscode eingeben",
+  "home.operator.text":
+    "Du betreibst Werkbank: Hier legst du Betriebe, Berufsschulen und Bildungszentren an und gibst ihnen die erste Einladung.",
+  "home.operator.action": "Zu den Organisationen",
   "home.training.title": "Meine Ausbildung",
   "home.training.empty":
     "Dein Ausbildungsvertrag ist noch nicht eingetragen. Sprich deine Ausbilderin oder deinen Ausbilder an – dann siehst du hier deinen Betrieb und dein Ausbildungsjahr.",
@@ -148,6 +163,9 @@ export const de = {
   "errors.invitation.apprenticeshipIncomplete":
     "Für den Ausbildungsvertrag braucht es Beruf und Beginn – oder lass alle drei Felder leer.",
   "errors.invitation.endBeforeStart": "Das Ende muss nach dem Beginn liegen.",
+  "errors.reset.invalid":
+    "Dieser Link gilt nicht (mehr): Er ist falsch abgeschrieben, abgelaufen oder schon benutzt. Frag nach einem neuen Link.",
+  "errors.reset.limited": "Zu viele Fehlversuche mit Codes. Bitte warte 15 Minuten und versuch es dann noch einmal.",
 
   "nav.courses": "Kurse",
   "nav.authoring": "Kurse bearbeiten",

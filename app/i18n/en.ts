@@ -16,6 +16,7 @@ export const en: Record<keyof typeof de, string> = {
   "nav.teamOf": "Team ({organization})",
   "nav.classes": "My classes",
   "nav.classesOf": "Classes ({organization})",
+  "nav.operator": "Operations",
   "nav.account": "My account",
   "nav.logout": "Log out",
   "footer.language": "Language:",
@@ -53,11 +54,24 @@ export const en: Record<keyof typeof de, string> = {
   "join.loginFirst": "Log in first, then accept",
   "join.tryAgain": "Enter the code again",
 
+  "reset.title": "New password",
+  "reset.titleFor": "New password for {name}",
+  "reset.lead": "Choose a new password. Afterwards you are signed in, and signed out on every other device.",
+  "reset.leadFirst":
+    "Choose your password. Afterwards you are signed in, and from then on you sign in with your e-mail address and this password.",
+  "reset.password": "New password",
+  "reset.confirmPassword": "Repeat the new password",
+  "reset.submit": "Save password and sign in",
+  "reset.submitting": "Saving …",
+
   "home.title": "Home",
   "home.greeting": "Hello, {name}!",
   "home.noMembership.text":
     "You do not belong to a company or school yet. With an invitation code you are in within a minute.",
   "home.noMembership.action": "Enter an invitation code",
+  "home.operator.text":
+    "You run Werkbank: here you create companies, vocational schools and training centres and give them their first invitation.",
+  "home.operator.action": "To the organisations",
   "home.training.title": "My apprenticeship",
   "home.training.empty":
     "Your training contract has not been entered yet. Ask your trainer – then you will see your company and training year here.",
@@ -142,6 +156,9 @@ export const en: Record<keyof typeof de, string> = {
   "errors.invitation.apprenticeshipIncomplete":
     "A training contract needs occupation and start – or leave all three fields empty.",
   "errors.invitation.endBeforeStart": "The end must be after the start.",
+  "errors.reset.invalid":
+    "This link is not valid (any more): it was copied wrongly, has expired or has been used. Ask for a new link.",
+  "errors.reset.limited": "Too many failed attempts with codes. Please wait 15 minutes and try again.",
 
   "nav.courses": "Courses",
   "nav.authoring": "Edit courses",

@@ -42,7 +42,12 @@ export default function HomePage() {
       {home.administration.map((organization) => (
         <AdminOverview key={organization.organizationId} organization={organization} />
       ))}
-      {home.hasMemberships ? null : (
+      {home.operator ? (
+        <EmptyState action={<ButtonLink to="/operator">{t("home.operator.action")}</ButtonLink>}>
+          {t("home.operator.text")}
+        </EmptyState>
+      ) : null}
+      {home.hasMemberships || home.operator ? null : (
         <EmptyState action={<ButtonLink to="/join">{t("home.noMembership.action")}</ButtonLink>}>
           {t("home.noMembership.text")}
         </EmptyState>

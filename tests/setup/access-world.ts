@@ -13,7 +13,7 @@ import { submitAttempt } from "#app/modules/quizzes/answer-attempt.server.ts";
 import { startAttempt } from "#app/modules/quizzes/start-attempt.server.ts";
 import { assign } from "#tests/factories/assignments.ts";
 import { createCourse } from "#tests/factories/courses.ts";
-import { createClass, createMember, createOrganization, ctxFor, unique } from "#tests/factories/index.ts";
+import { createClass, createMember, createOrganization, createUser, ctxFor, unique } from "#tests/factories/index.ts";
 import { attemptSlots, createQuiz, pageForm } from "#tests/factories/quizzes.ts";
 import { createWorld } from "#tests/factories/world.ts";
 
@@ -62,8 +62,13 @@ export async function createAccessWorld(db: Database) {
     centreApprentice: await createMember(db, centre.id, "apprentice"),
     // A trainer of the company whose account was switched off: nobody, wherever they go.
     disabled: await createMember(db, base.company.id, "trainer"),
+    // Runs the instance: belongs to no organisation, so everywhere else a signed-in stranger.
+    operator: await createUser(db),
   };
   await db.update(users).set({ disabled: true }).where(eq(users.id, people.disabled.id));
+  await db.update(users).set({ platformRole: "operator" }).where(eq(users.id, people.operator.id));
+  // An organisation without people, for the operator's changes (rename, deactivate, invite).
+  const operated = await createOrganization(db, "company");
   const otherSchoolClass = await createClass(db, base.otherSchool.id, []);
   const centreClass = await createClass(db, centre.id, [people.centreApprentice.id]);
 
@@ -150,6 +155,7 @@ export async function createAccessWorld(db: Database) {
 
   return {
     ...orgs,
+    operated,
     otherSchoolClass,
     centreClass,
     people,
@@ -194,6 +200,7 @@ export const homeOf: Record<PersonKey, OrgKey | null> = {
   centreAdmin: "centre",
   centreApprentice: "centre",
   disabled: null,
+  operator: null,
 };
 
 /**

@@ -56,6 +56,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                     : t("nav.invitations")}
                 </NavLink>
               ))}
+              {user.operator ? <NavLink to="/operator">{t("nav.operator")}</NavLink> : null}
               <NavLink to="/account">{t("nav.account")}</NavLink>
               <Form method="post" action="/logout">
                 <button type="submit" className="nav-button">

@@ -72,3 +72,14 @@ export function safeRedirectPath(value: string | null | undefined, fallback = "/
   if (url.origin !== OWN_ORIGIN || url.pathname.startsWith("//")) return fallback;
   return url.pathname + url.search + url.hash;
 }
+
+/** A new password set with a one-time code (/reset/:code): the same rules as joining. */
+export const ResetPasswordSchema = z
+  .object({
+    password: newPasswordField,
+    confirmPassword: z.string({ error: "errors.password.required" }),
+  })
+  .refine((value) => value.password === value.confirmPassword, {
+    path: ["confirmPassword"],
+    error: "errors.password.mismatch",
+  });

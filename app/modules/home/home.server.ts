@@ -4,7 +4,7 @@ import { todayInGermany } from "#app/modules/training/training-year.ts";
 import { myAssignments } from "#app/modules/assignments/my-assignments.server.ts";
 import { continueLearning } from "#app/modules/courses/continue-learning.server.ts";
 import { countOpenInvitations, listMembers } from "#app/modules/orgs/queries.server.ts";
-import { can, organizationsWith } from "#app/modules/permissions/permissions.ts";
+import { can, isOperator, organizationsWith } from "#app/modules/permissions/permissions.ts";
 import { gradingQueueCount } from "#app/modules/quizzes/grading-queue.server.ts";
 import { companyTeam, myTraining, schoolClassesWithStudents } from "#app/modules/training/queries.server.ts";
 
@@ -50,6 +50,8 @@ export async function homeFor(ctx: Ctx) {
   return {
     name: actor.name,
     hasMemberships: actor.memberships.length > 0,
+    /** An operator's way to the organisations (their page shows no learning data). */
+    operator: isOperator(actor),
     training,
     isApprentice,
     assignments,

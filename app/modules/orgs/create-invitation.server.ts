@@ -1,7 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { auditEvents, invitations, occupations, organizations, schoolClasses } from "#db/schema/index.ts";
+import type { Database } from "#db/client.server.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
 import { invitableRoles, kindOffers, requirePermission, rolesIn } from "#app/modules/permissions/permissions.ts";
+import type { Role } from "#app/modules/permissions/roles.ts";
 import { ForbiddenError, NotFoundError } from "#app/utils/errors.ts";
 import { formatInvitationCode, generateInvitationCode, hashInvitationCode } from "./invitation-code.server.ts";
 import { regularEnd } from "#app/modules/training/training-year.ts";
@@ -21,9 +23,7 @@ export async function createInvitation({
   input: CreateInvitationInput & { organizationId: string };
 }): Promise<{ id: string; code: string; expiresAt: Date }> {
   requirePermission(ctx.actor, "invitations.manage", input.organizationId);
-  const code = generateInvitationCode();
-
-  const id = await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const [organization] = await tx
       .select({ id: organizations.id, kind: organizations.kind })
       .from(organizations)
@@ -57,33 +57,70 @@ export async function createInvitation({
       if (!schoolClass) throw new NotFoundError("class");
     }
 
-    const [row] = await tx
-      .insert(invitations)
-      .values({
-        organizationId: organization.id,
-        role: input.role,
-        label: input.label,
-        codeHash: hashInvitationCode(code),
-        createdById: ctx.actor.id,
-        createdAt: ctx.now,
-        expiresAt: new Date(ctx.now.getTime() + input.validDays * DAY),
-        occupationId: withApprenticeship ? input.occupationId : null,
-        startsOn: withApprenticeship ? input.startsOn : null,
-        plannedEndOn,
-        // The inviting trainer becomes the responsible trainer; an admin leaves it open.
-        trainerId: withApprenticeship && rolesIn(ctx.actor, organization.id).includes("trainer") ? ctx.actor.id : null,
-        classId: classId ?? null,
-      })
-      .returning({ id: invitations.id, expiresAt: invitations.expiresAt });
-    if (!row) throw new Error("insert returned no row");
-    await tx.insert(auditEvents).values({
-      actorId: ctx.actor.id,
+    return insertInvitation(tx, {
       organizationId: organization.id,
-      action: "invitation.created",
-      targetId: row.id,
+      role: input.role,
+      label: input.label,
+      validDays: input.validDays,
+      createdById: ctx.actor.id,
+      now: ctx.now,
+      occupationId: withApprenticeship ? input.occupationId : null,
+      startsOn: withApprenticeship ? input.startsOn : null,
+      plannedEndOn,
+      // The inviting trainer becomes the responsible trainer; an admin leaves it open.
+      trainerId: withApprenticeship && rolesIn(ctx.actor, organization.id).includes("trainer") ? ctx.actor.id : null,
+      classId: classId ?? null,
     });
-    return row.id;
   });
+}
 
-  return { id, code: formatInvitationCode(code), expiresAt: new Date(ctx.now.getTime() + input.validDays * DAY) };
+/**
+ * Writes an invitation with a fresh code, and its audit event, inside the caller's transaction;
+ * returns the code, shown once. Trusts its caller: `createInvitation` above and the operator's
+ * first invitation decide who may, and which role and details.
+ */
+export async function insertInvitation(
+  tx: Database,
+  input: {
+    organizationId: string;
+    role: Role;
+    label: string;
+    validDays: number;
+    createdById: string;
+    now: Date;
+    occupationId?: string | null;
+    startsOn?: string | null;
+    plannedEndOn?: string | null;
+    trainerId?: string | null;
+    classId?: string | null;
+  },
+): Promise<{ id: string; code: string; expiresAt: Date }> {
+  const code = generateInvitationCode();
+  const expiresAt = new Date(input.now.getTime() + input.validDays * DAY);
+  const [row] = await tx
+    .insert(invitations)
+    .values({
+      organizationId: input.organizationId,
+      role: input.role,
+      label: input.label,
+      codeHash: hashInvitationCode(code),
+      createdById: input.createdById,
+      createdAt: input.now,
+      expiresAt,
+      occupationId: input.occupationId ?? null,
+      startsOn: input.startsOn ?? null,
+      plannedEndOn: input.plannedEndOn ?? null,
+      trainerId: input.trainerId ?? null,
+      classId: input.classId ?? null,
+    })
+    .returning({ id: invitations.id });
+  if (!row) throw new Error("insert returned no row");
+  await tx.insert(auditEvents).values({
+    actorId: input.createdById,
+    organizationId: input.organizationId,
+    action: "invitation.created",
+    targetId: row.id,
+    details: { role: input.role },
+  });
+  return { id: row.id, code: formatInvitationCode(code), expiresAt };
 }

@@ -87,7 +87,8 @@ export async function findOpenInvitation(db: Database, code: string, now: Date) 
     })
     .from(invitations)
     .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
-    .where(eq(invitations.codeHash, hashInvitationCode(code)))
+    // A deactivated organisation takes nobody in: its codes are as good as revoked.
+    .where(and(eq(invitations.codeHash, hashInvitationCode(code)), isNull(organizations.deactivatedAt)))
     .limit(1);
   if (!row || invitationStatus(row, now) !== "open") return null;
   return row;

@@ -136,3 +136,18 @@ export function requireFollowApprentice(actor: Actor, apprentice: { companies: s
 export function requireAssignmentManage(actor: Actor, assignment: { organizationId: string }): void {
   if (!can(actor, "assignments.manage", assignment.organizationId)) throw new NotFoundError("assignment");
 }
+
+/** Whether the actor runs the instance (a platform role, outside every organisation). */
+export function isOperator(actor: Actor): boolean {
+  return actor.platformRole === "operator";
+}
+
+/**
+ * The operator's pages (organisations, their first invitations): for operators only. Everyone
+ * else gets "not found", so the pages do not reveal that they exist. Operators see counts and
+ * names of organisations, never anyone's learning data, and hold no organisation permission
+ * through this role.
+ */
+export function requireOperator(actor: Actor): void {
+  if (!isOperator(actor)) throw new NotFoundError("operator");
+}
