@@ -2,12 +2,14 @@ import type { deStaff } from "./de-staff.ts";
 import { enStaffAssignments } from "./en-staff-assignments.ts";
 import { enStaffTeam } from "./en-staff-team.ts";
 import { enStaffClasses } from "./en-staff-classes.ts";
+import { enStaffPeople } from "./en-staff-people.ts";
 
 /** English staff texts; must hold every key of de-staff.ts (tsc checks that). */
 export const enStaff: Record<keyof typeof deStaff, string> = {
   ...enStaffAssignments,
   ...enStaffTeam,
   ...enStaffClasses,
+  ...enStaffPeople,
   "invitations.title": "Invitations",
   "invitations.lead": "Invite people to {organization}. Each code is for one person and works once.",
   "invitations.new": "New invitation",

@@ -13,6 +13,7 @@ import { callRoute } from "#tests/setup/route-call.ts";
 import { authoringDecisions } from "#tests/setup/route-decisions-authoring.ts";
 import { learningDecisions } from "#tests/setup/route-decisions-learning.ts";
 import { orgDecisions } from "#tests/setup/route-decisions-orgs.ts";
+import { peopleDecisions } from "#tests/setup/route-decisions-people.ts";
 import { publicDecisions } from "#tests/setup/route-decisions-public.ts";
 import type { Case, Visitor } from "#tests/setup/route-expectations.ts";
 import { matchPattern, NO_INTENT, type RouteEntry, routeInventory } from "#tests/setup/route-inventory.ts";
@@ -25,6 +26,7 @@ const decisions: Record<string, Case[]> = {
   ...learningDecisions,
   ...authoringDecisions,
   ...orgDecisions,
+  ...peopleDecisions,
 };
 /** The demo's kinds of visitor. */
 const roles: Visitor[] = ["anonymous", "apprentice", "trainer", "admin", "teacher", "schoolAdmin", "centreTrainer"];
