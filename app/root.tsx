@@ -37,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             id: m.organizationId,
             name: m.organizationName,
           })),
-          peopleOrganizations: organizationsWith(actor, "people.manage").map((m) => ({
+          peopleOrganizations: organizationsWith(actor, "people.view").map((m) => ({
             id: m.organizationId,
             name: m.organizationName,
           })),

@@ -25,6 +25,10 @@ function PersonRow({ person, page }: { person: Person; page: PeoplePage }) {
   const locale = useLocale();
   const failure = useFormFailure();
   const mine = failure.value("userId") === person.userId;
+  // A refused form of this person opens their editing area again, so its errors are seen.
+  const failedHere =
+    (mine && failure.value("intent") !== "resetCode") ||
+    person.apprenticeships.some((a) => a.id === failure.value("apprenticeshipId"));
   return (
     <li className="person-row" id={`person-${person.userId}`}>
       <div>
@@ -73,7 +77,7 @@ function PersonRow({ person, page }: { person: Person; page: PeoplePage }) {
       ) : null}
       {person.active && !person.isSelf ? <ResetForm person={person} /> : null}
       {page.canManage ? (
-        <details className="person-manage" open={mine && failure.value("intent") !== "resetCode"}>
+        <details className="person-manage" open={failedHere}>
           <summary>{t("people.manage", { name: person.name })}</summary>
           {person.active
             ? person.roles
