@@ -37,6 +37,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             id: m.organizationId,
             name: m.organizationName,
           })),
+          peopleOrganizations: organizationsWith(actor, "people.view").map((m) => ({
+            id: m.organizationId,
+            name: m.organizationName,
+          })),
           grades: isGrader(actor),
           teamOrganizations: organizationsWith(actor, "team.view")
             .filter((m) => m.organizationKind !== "school")

@@ -2,6 +2,7 @@ import { deStaffAssignments } from "./de-staff-assignments.ts";
 import { deStaffTeam } from "./de-staff-team.ts";
 import { deStaffClasses } from "./de-staff-classes.ts";
 import { deStaffOperator } from "./de-staff-operator.ts";
+import { deStaffPeople } from "./de-staff-people.ts";
 
 /**
  * German texts only trainers, teachers and admins see (editors, grading, invitations). Their own
@@ -12,6 +13,7 @@ export const deStaff = {
   ...deStaffTeam,
   ...deStaffClasses,
   ...deStaffOperator,
+  ...deStaffPeople,
   "invitations.title": "Einladungen",
   "invitations.lead": "Lade Leute zu {organization} ein. Jeder Code gilt für eine Person und nur einmal.",
   "invitations.new": "Neue Einladung",

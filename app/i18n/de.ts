@@ -33,8 +33,9 @@ export const de = {
   "login.noAccount":
     "Konten gibt es nur mit Einladung. Dein Betrieb oder deine Schule gibt dir einen Einladungscode oder einen Link.",
   "login.redeemCode": "Einladungscode eingeben",
-  "login.forgotPassword":
-    "Passwort vergessen? Frag deine Ausbilderin, deinen Ausbilder oder die Verwaltung nach einer neuen Einladung.",
+  "login.forgotPassword": "Passwort vergessen?",
+  "login.forgotPasswordHelp":
+    "Frag deine Ausbilderin oder deinen Ausbilder (Ausbilder/in) oder die Verwaltung deines Betriebs oder deiner Schule nach einem Code zum Zurücksetzen. Du bekommst ihn persönlich, als Code, Link oder QR-Code. Damit legst du ein neues Passwort fest. Der Code gilt 24 Stunden.",
 
   "join.enterTitle": "Einladungscode eingeben",
   "join.enterLead": "Du hast einen Code auf Papier oder per Nachricht bekommen? Gib ihn hier ein.",
@@ -105,6 +106,7 @@ export const de = {
   "home.admin.title": "Verwaltung – {organization}",
   "home.admin.members": "Mitglieder ({count})",
   "home.admin.openInvitations": "Offene Einladungen: {count}",
+  "home.admin.managePeople": "Personen verwalten",
   "home.admin.manageInvitations": "Einladungen verwalten",
 
   "account.title": "Mein Konto",

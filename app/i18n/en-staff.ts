@@ -3,6 +3,7 @@ import { enStaffAssignments } from "./en-staff-assignments.ts";
 import { enStaffTeam } from "./en-staff-team.ts";
 import { enStaffClasses } from "./en-staff-classes.ts";
 import { enStaffOperator } from "./en-staff-operator.ts";
+import { enStaffPeople } from "./en-staff-people.ts";
 
 /** English staff texts; must hold every key of de-staff.ts (tsc checks that). */
 export const enStaff: Record<keyof typeof deStaff, string> = {
@@ -10,6 +11,7 @@ export const enStaff: Record<keyof typeof deStaff, string> = {
   ...enStaffTeam,
   ...enStaffClasses,
   ...enStaffOperator,
+  ...enStaffPeople,
   "invitations.title": "Invitations",
   "invitations.lead": "Invite people to {organization}. Each code is for one person and works once.",
   "invitations.new": "New invitation",

@@ -31,7 +31,9 @@ export const en: Record<keyof typeof de, string> = {
   "login.noAccountTitle": "No account yet?",
   "login.noAccount": "Accounts are by invitation only. Your company or school gives you an invitation code or a link.",
   "login.redeemCode": "Enter an invitation code",
-  "login.forgotPassword": "Forgot your password? Ask your trainer or the administration for a new invitation.",
+  "login.forgotPassword": "Forgot your password?",
+  "login.forgotPasswordHelp":
+    "Ask your trainer (Ausbilder/in) or the administration of your company or school for a reset code. You get it in person, as a code, link or QR code, and with it you set a new password. The code is valid for 24 hours.",
 
   "join.enterTitle": "Enter invitation code",
   "join.enterLead": "Did you get a code on paper or in a message? Enter it here.",
@@ -101,6 +103,7 @@ export const en: Record<keyof typeof de, string> = {
   "home.admin.title": "Administration – {organization}",
   "home.admin.members": "Members ({count})",
   "home.admin.openInvitations": "Open invitations: {count}",
+  "home.admin.managePeople": "Manage people",
   "home.admin.manageInvitations": "Manage invitations",
 
   "account.title": "My account",

@@ -98,7 +98,10 @@ export default function LoginPage() {
         <p>
           <Link to="/join">{t("login.redeemCode")}</Link>
         </p>
-        <p className="muted">{t("login.forgotPassword")}</p>
+        <details className="forgot-password">
+          <summary>{t("login.forgotPassword")}</summary>
+          <p className="muted">{t("login.forgotPasswordHelp")}</p>
+        </details>
       </div>
     </div>
   );

@@ -14,6 +14,7 @@ import { authoringDecisions } from "#tests/setup/route-decisions-authoring.ts";
 import { learningDecisions } from "#tests/setup/route-decisions-learning.ts";
 import { orgDecisions } from "#tests/setup/route-decisions-orgs.ts";
 import { operatorDecisions } from "#tests/setup/route-decisions-operator.ts";
+import { peopleDecisions } from "#tests/setup/route-decisions-people.ts";
 import { publicDecisions } from "#tests/setup/route-decisions-public.ts";
 import type { Case, Visitor } from "#tests/setup/route-expectations.ts";
 import { matchPattern, NO_INTENT, type RouteEntry, routeInventory } from "#tests/setup/route-inventory.ts";
@@ -27,6 +28,7 @@ const decisions: Record<string, Case[]> = {
   ...authoringDecisions,
   ...orgDecisions,
   ...operatorDecisions,
+  ...peopleDecisions,
 };
 /** The demo's kinds of visitor. */
 const roles: Visitor[] = ["anonymous", "apprentice", "trainer", "admin", "teacher", "schoolAdmin", "centreTrainer"];

@@ -21,6 +21,7 @@ import { authoringDecisions } from "#tests/setup/route-decisions-authoring.ts";
 import { learningDecisions } from "#tests/setup/route-decisions-learning.ts";
 import { orgDecisions } from "#tests/setup/route-decisions-orgs.ts";
 import { operatorDecisions } from "#tests/setup/route-decisions-operator.ts";
+import { peopleDecisions } from "#tests/setup/route-decisions-people.ts";
 import { publicDecisions } from "#tests/setup/route-decisions-public.ts";
 import type { Case, Decisions, Visitor } from "#tests/setup/route-expectations.ts";
 import { filesUnderRoutes, matchPattern, type RouteFunction, routeInventory } from "#tests/setup/route-inventory.ts";
@@ -28,7 +29,14 @@ import { filesUnderRoutes, matchPattern, type RouteFunction, routeInventory } fr
 const { db } = await openTestDatabase();
 const world = await createAccessWorld(db);
 const inventory = await routeInventory();
-const parts = [publicDecisions, learningDecisions, authoringDecisions, orgDecisions, operatorDecisions];
+const parts = [
+  publicDecisions,
+  learningDecisions,
+  authoringDecisions,
+  orgDecisions,
+  operatorDecisions,
+  peopleDecisions,
+];
 const decisions: Decisions = Object.assign({}, ...parts);
 const people = Object.keys(world.people) as PersonKey[];
 const visitors: Visitor[] = ["anonymous", ...people];

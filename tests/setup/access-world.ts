@@ -6,14 +6,22 @@
  */
 import { eq, inArray } from "drizzle-orm";
 import type { Database } from "#db/client.server.ts";
-import { courses, lessons, quizAttempts, quizzes, users } from "#db/schema/index.ts";
+import { apprenticeships, courses, lessons, quizAttempts, quizzes, users } from "#db/schema/index.ts";
 import { storeMedia } from "#app/modules/media/store.server.ts";
 import { createInvitation } from "#app/modules/orgs/create-invitation.server.ts";
 import { submitAttempt } from "#app/modules/quizzes/answer-attempt.server.ts";
 import { startAttempt } from "#app/modules/quizzes/start-attempt.server.ts";
 import { assign } from "#tests/factories/assignments.ts";
 import { createCourse } from "#tests/factories/courses.ts";
-import { createClass, createMember, createOrganization, createUser, ctxFor, unique } from "#tests/factories/index.ts";
+import {
+  createApprenticeship,
+  createClass,
+  createMember,
+  createOrganization,
+  createUser,
+  ctxFor,
+  unique,
+} from "#tests/factories/index.ts";
 import { attemptSlots, createQuiz, pageForm } from "#tests/factories/quizzes.ts";
 import { createWorld } from "#tests/factories/world.ts";
 
@@ -69,6 +77,20 @@ export async function createAccessWorld(db: Database) {
   await db.update(users).set({ platformRole: "operator" }).where(eq(users.id, people.operator.id));
   // An organisation without people, for the operator's changes (rename, deactivate, invite).
   const operated = await createOrganization(db, "company");
+  // Targets of the people page's forms, not visitors: one to edit, one who leaves and comes back.
+  const peopleTargets = {
+    apprentice: await createMember(db, base.company.id, "apprentice", unique("Azubi Betrieb-A")),
+    leaver: await createMember(db, base.company.id, "apprentice", unique("Azubi geht Betrieb-A")),
+  };
+  await createApprenticeship(db, {
+    apprenticeId: peopleTargets.apprentice.id,
+    companyId: base.company.id,
+    trainerId: people.trainer.id,
+  });
+  const [targetApprenticeship] = await db
+    .select({ id: apprenticeships.id })
+    .from(apprenticeships)
+    .where(eq(apprenticeships.apprenticeId, peopleTargets.apprentice.id));
   const otherSchoolClass = await createClass(db, base.otherSchool.id, []);
   const centreClass = await createClass(db, centre.id, [people.centreApprentice.id]);
 
@@ -159,6 +181,8 @@ export async function createAccessWorld(db: Database) {
     otherSchoolClass,
     centreClass,
     people,
+    peopleTargets,
+    targetApprenticeshipId: targetApprenticeship?.id ?? "",
     library,
     course,
     picture,
@@ -224,6 +248,7 @@ export function secretsOf(w: AccessWorld, org: OrgKey): { titles: string[]; name
     names: [
       w[org].name,
       ...members.map((p) => w.people[p].name),
+      ...(org === "company" ? [w.peopleTargets.apprentice.name, w.peopleTargets.leaver.name] : []),
       ...(org in classes ? classes[org as keyof typeof classes] : []),
       ...(notes[org] ? [notes[org]] : []),
     ],

@@ -44,17 +44,21 @@ function actorWith(...memberships: [Org, Role][]): Actor {
 
 describe("organisation permissions (DESIGN.md, 'Who sees what')", () => {
   const staff = ["invitations.manage", "courses.manage", "answers.grade", "assignments.manage"];
+  // Trainers see the apprentices on the people page and make password codes for them.
+  const trainerPeople = ["people.view", "passwords.reset"];
+  // Admins manage everyone there and read the audit trail.
+  const adminPeople = ["people.view", "people.manage", "passwords.reset", "audit.view"];
   test.each([
     [company.kind, "apprentice", [], company],
-    [company.kind, "trainer", [...staff, "team.view"], company],
-    [company.kind, "admin", ["invitations.manage", "members.view", "team.view"], company],
+    [company.kind, "trainer", [...staff, "team.view", ...trainerPeople], company],
+    [company.kind, "admin", ["invitations.manage", "members.view", ...adminPeople, "team.view"], company],
     [school.kind, "apprentice", [], school],
     [school.kind, "teacher", [...staff, "classes.view"], school],
-    [school.kind, "admin", ["invitations.manage", "members.view", "classes.view"], school],
+    [school.kind, "admin", ["invitations.manage", "members.view", ...adminPeople, "classes.view"], school],
     // A training centre has both a team and classes.
-    [centre.kind, "trainer", [...staff, "team.view"], centre],
+    [centre.kind, "trainer", [...staff, "team.view", ...trainerPeople], centre],
     [centre.kind, "teacher", [...staff, "classes.view"], centre],
-    [centre.kind, "admin", ["invitations.manage", "members.view", "team.view", "classes.view"], centre],
+    [centre.kind, "admin", ["invitations.manage", "members.view", ...adminPeople, "team.view", "classes.view"], centre],
   ] as const)("in a %s, a %s holds exactly %j", (_kind, role, expected, org) => {
     const actor = actorWith([org, role]);
     const held = Object.keys(organizationPermissions).filter((p) => can(actor, p as never, org.id));

@@ -5,7 +5,7 @@ import type { HomeData } from "#app/modules/home/home.server.ts";
 
 type Administration = HomeData["administration"][number];
 
-/** The admin's view of their organisation: who belongs to it, and open invitations. */
+/** The admin's view of their organisation: how many belong to it (the people page lists them), and open invitations. */
 export function AdminOverview({ organization }: { organization: Administration }) {
   const t = useT();
   return (
@@ -13,21 +13,14 @@ export function AdminOverview({ organization }: { organization: Administration }
       title={t("home.admin.title", { organization: organization.organizationName })}
       id={`admin-${organization.organizationId}`}
     >
-      <h3>{t("home.admin.members", { count: organization.members.length })}</h3>
-      <ul className="item-list">
-        {organization.members.map((m) => (
-          <li key={`${m.userId}-${m.role}`}>
-            <strong>{m.name}</strong>
-            <span className="muted">
-              {t(`roles.${m.role}`)} · {m.email}
-            </span>
-          </li>
-        ))}
-      </ul>
+      <p>{t("home.admin.members", { count: new Set(organization.members.map((m) => m.userId)).size })}</p>
       <p>{t("home.admin.openInvitations", { count: organization.openInvitations })}</p>
-      <ButtonLink to={`/orgs/${organization.organizationId}/invitations`}>
-        {t("home.admin.manageInvitations")}
-      </ButtonLink>
+      <div className="page-actions">
+        <ButtonLink to={`/orgs/${organization.organizationId}/people`}>{t("home.admin.managePeople")}</ButtonLink>
+        <ButtonLink variant="secondary" to={`/orgs/${organization.organizationId}/invitations`}>
+          {t("home.admin.manageInvitations")}
+        </ButtonLink>
+      </div>
     </Section>
   );
 }

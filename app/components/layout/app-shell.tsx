@@ -57,6 +57,13 @@ export function AppShell({ children }: { children: ReactNode }) {
                 </NavLink>
               ))}
               {user.operator ? <NavLink to="/operator">{t("nav.operator")}</NavLink> : null}
+              {user.peopleOrganizations.map((org) => (
+                <NavLink key={org.id} to={`/orgs/${org.id}/people`}>
+                  {user.peopleOrganizations.length > 1
+                    ? t("nav.peopleOf", { organization: org.name })
+                    : t("nav.people")}
+                </NavLink>
+              ))}
               <NavLink to="/account">{t("nav.account")}</NavLink>
               <Form method="post" action="/logout">
                 <button type="submit" className="nav-button">

@@ -34,18 +34,27 @@ function teamMembers(db: Database, companyId: string): Promise<TeamRow[]> {
       select u.id as user_id, u.name from users u where ${teamRoster.where(companyId, sql`u.id`)}
     ),
     contract as (
-      select distinct on (ap.apprentice_id) ap.apprentice_id, o.name as occupation_name, ap.starts_on
+      select distinct on (ap.apprentice_id) ap.apprentice_id, o.name as occupation_name, ap.starts_on,
+        -- An apprenticeship that ended early (change of company): the company follows it up to that day.
+        case when ap.actual_end_on is null then null
+          else (ap.actual_end_on + 1)::timestamp at time zone 'Europe/Berlin' end as followed_until
       from apprenticeships ap join occupations o on o.id = ap.occupation_id
       where ap.company_id = ${companyId} and ap.apprentice_id in (select user_id from team)
       order by ap.apprentice_id, ap.starts_on desc
     ),
     lessons_at as (
       select lp.user_id, max(lp.completed_at) as at from lesson_progress lp
-      where lp.user_id in (select user_id from team) group by lp.user_id
+      left join contract c on c.apprentice_id = lp.user_id
+      where lp.user_id in (select user_id from team)
+        and (c.followed_until is null or lp.completed_at < c.followed_until)
+      group by lp.user_id
     ),
     attempts_at as (
       select qa.user_id, max(qa.updated_at) as at from quiz_attempts qa
-      where qa.user_id in (select user_id from team) group by qa.user_id
+      left join contract c on c.apprentice_id = qa.user_id
+      where qa.user_id in (select user_id from team)
+        and (c.followed_until is null or qa.updated_at < c.followed_until)
+      group by qa.user_id
     ),
     waiting as (
       select qa.user_id, count(*) as n

@@ -8,6 +8,11 @@ export function invitationLink(appUrl: string, code: string): string {
   return new URL(`/join/${encodeURIComponent(code)}`, appUrl).toString();
 }
 
+/** The link to set a new password with a one-time reset code, on APP_URL for the same reason. */
+export function passwordResetLink(appUrl: string, code: string): string {
+  return new URL(`/reset/${encodeURIComponent(code)}`, appUrl).toString();
+}
+
 /**
  * A QR code as an SVG data URL for an <img>: the apprentice scans it with the phone camera.
  * As an image it needs no inline markup, so nothing generated is ever parsed as HTML.

@@ -110,12 +110,13 @@ export async function countOpenInvitations(ctx: Ctx, organizationId: string): Pr
   return row?.n ?? 0;
 }
 
+/** The active members (one row per role), for the home page's count; the people page has the rest. */
 export async function listMembers(ctx: Ctx, organizationId: string) {
   requirePermission(ctx.actor, "members.view", organizationId);
   return ctx.db
     .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.organizationId, organizationId))
+    .where(and(eq(memberships.organizationId, organizationId), isNull(memberships.deactivatedAt)))
     .orderBy(asc(memberships.role), asc(users.name));
 }

@@ -16,6 +16,14 @@ export const organizationPermissions = {
   "invitations.manage": { roles: ["trainer", "teacher", "admin"], kinds: everyKind },
   /** See everyone who belongs to the organisation. */
   "members.view": { roles: ["admin"], kinds: everyKind },
+  /** Open the people page: admins see everyone, trainers the apprentices (read-only but for password codes). */
+  "people.view": { roles: ["trainer", "admin"], kinds: everyKind },
+  /** Change roles, record leavers, edit apprenticeships, make password codes for anyone. */
+  "people.manage": { roles: ["admin"], kinds: everyKind },
+  /** Make one-time password codes: trainers for their apprentices, admins for every member. */
+  "passwords.reset": { roles: ["trainer", "admin"], kinds: everyKind },
+  /** Read the organisation's audit trail (who changed what). */
+  "audit.view": { roles: ["admin"], kinds: everyKind },
   /** See the company's apprentices and their apprenticeships ("Mein Team"). */
   "team.view": { roles: ["trainer", "admin"], kinds: ["company", "training_centre"] },
   /** See the school's classes and who is enrolled ("Meine Klassen"). */

@@ -1,0 +1,84 @@
+import { EmptyState } from "#app/components/ui/page.tsx";
+import { useLocale, useT } from "#app/i18n/use-t.ts";
+import type { MessageKey } from "#app/i18n/translate.ts";
+import { isRole } from "#app/modules/permissions/roles.ts";
+import { formatDate, formatDateTime } from "#app/utils/format.ts";
+
+type AuditEvent = {
+  id: string;
+  at: Date;
+  action: string;
+  details: Record<string, string | number | boolean | null> | null;
+  actorName: string | null;
+  targetName: string | null;
+};
+
+const knownActions = new Set([
+  "membership.role_changed",
+  "membership.deactivated",
+  "membership.reactivated",
+  "apprenticeship.updated",
+  "password.code_issued",
+  "password.reset",
+  "password.changed",
+  "invitation.created",
+  "invitation.revoked",
+  "invitation.accepted",
+  "assignment.create",
+  "assignment.update",
+  "assignment.withdraw",
+]);
+const fields = new Set(["trainerId", "occupationId", "startsOn", "plannedEndOn", "actualEndOn"]);
+
+/** The audit trail as a table: when, who, what (in words), whom, and what changed. */
+export function AuditTable({ events }: { events: AuditEvent[] }) {
+  const t = useT();
+  const locale = useLocale();
+  if (events.length === 0) return <EmptyState>{t("audit.empty")}</EmptyState>;
+
+  const value = (raw: string | number | boolean | null | undefined): string => {
+    if (raw === null || raw === undefined || raw === "") return t("audit.unknown");
+    if (isRole(raw)) return t(`roles.${raw}`);
+    if (raw === "active" || raw === "left") return t(`audit.status.${raw}`);
+    if (typeof raw === "string" && /^\d{4}-\d{2}-\d{2}$/.test(raw)) return formatDate(locale, raw);
+    return String(raw);
+  };
+  const details = (event: AuditEvent): string => {
+    const d = event.details;
+    if (!d || event.action === "password.code_issued") return "";
+    const change = t("audit.change", { from: value(d.from), to: value(d.to) });
+    const field = typeof d.field === "string" && fields.has(d.field) ? d.field : null;
+    return field ? `${t(`audit.field.${field}` as MessageKey)}: ${change}` : change;
+  };
+
+  return (
+    <div className="table-scroll">
+      <table className="audit-table">
+        <thead>
+          <tr>
+            <th scope="col">{t("audit.when")}</th>
+            <th scope="col">{t("audit.who")}</th>
+            <th scope="col">{t("audit.what")}</th>
+            <th scope="col">{t("audit.whom")}</th>
+            <th scope="col">{t("audit.details")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((event) => (
+            <tr key={event.id}>
+              <td>{formatDateTime(locale, new Date(event.at))}</td>
+              <td>{event.actorName ?? t("audit.unknown")}</td>
+              <td>
+                {knownActions.has(event.action)
+                  ? t(`audit.action.${event.action}` as MessageKey)
+                  : t("audit.action.other", { action: event.action })}
+              </td>
+              <td>{event.targetName ?? t("audit.unknown")}</td>
+              <td>{details(event)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import { Form } from "@remix-run/react";
+import { Field, SelectField } from "#app/components/ui/field.tsx";
+import { useFormFailure } from "#app/components/ui/use-form-errors.ts";
+import { useT } from "#app/i18n/use-t.ts";
+import type { PeoplePage } from "#app/modules/people/queries.server.ts";
+import type { Role } from "#app/modules/permissions/roles.ts";
+import { TRAINING_DATE_MAX, TRAINING_DATE_MIN } from "#app/modules/shared/typed-date.ts";
+
+type Person = PeoplePage["people"][number];
+type Apprenticeship = Person["apprenticeships"][number];
+
+/** Makes a one-time code to set a new password (trainers: apprentices; admins: everyone). */
+export function ResetForm({ person }: { person: Person }) {
+  const t = useT();
+  return (
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="intent" value="resetCode" />
+      <input type="hidden" name="userId" value={person.userId} />
+      <button
+        type="submit"
+        className="button button-secondary"
+        aria-label={t("people.reset.for", { name: person.name })}
+      >
+        {t("people.reset.submit")}
+      </button>
+    </Form>
+  );
+}
+
+export function RoleForm({ person, from, roles }: { person: Person; from: Role; roles: Role[] }) {
+  const t = useT();
+  const offered = roles.includes(from) ? roles : [from, ...roles];
+  return (
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="intent" value="role" />
+      <input type="hidden" name="userId" value={person.userId} />
+      <input type="hidden" name="from" value={from} />
+      <SelectField
+        label={t("people.roleFor", { role: t(`roles.${from}`) })}
+        name="role"
+        defaultValue={from}
+        options={offered.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+      />
+      <button type="submit" className="button button-secondary">
+        {t("people.changeRole")}
+      </button>
+    </Form>
+  );
+}
+
+/** "Hat den Betrieb verlassen" and back: access ends (or returns) with the next request. */
+export function LeaveForm({ person }: { person: Person }) {
+  const t = useT();
+  return (
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="intent" value={person.active ? "leave" : "rejoin"} />
+      <input type="hidden" name="userId" value={person.userId} />
+      <p className="field-hint">{t(person.active ? "people.leaveHint" : "people.rejoinHint")}</p>
+      <button type="submit" className={person.active ? "button button-quiet" : "button button-secondary"}>
+        {t(person.active ? "people.leave" : "people.rejoin")}
+      </button>
+    </Form>
+  );
+}
+
+export function ApprenticeshipForm({ apprenticeship: a, page }: { apprenticeship: Apprenticeship; page: PeoplePage }) {
+  const t = useT();
+  const failure = useFormFailure("apprenticeship");
+  const mine = failure.value("apprenticeshipId") === a.id;
+  const errors = (name: string) => (mine ? failure.fieldErrors(name) : undefined);
+  const value = (name: string, fallback: string | null) => (mine ? failure.value(name) : undefined) ?? fallback ?? "";
+  const dates = { min: TRAINING_DATE_MIN, max: TRAINING_DATE_MAX, type: "date" } as const;
+  return (
+    <Form method="post" className="stack">
+      <h3>{t("people.apprenticeship.title")}</h3>
+      <input type="hidden" name="intent" value="apprenticeship" />
+      <input type="hidden" name="apprenticeshipId" value={a.id} />
+      <SelectField
+        label={t("people.trainer")}
+        name="trainerId"
+        placeholder={t("people.noTrainer")}
+        defaultValue={value("trainerId", a.trainerId)}
+        errors={errors("trainerId")}
+        options={page.trainers.map((trainer) => ({ value: trainer.id, label: trainer.name }))}
+      />
+      <SelectField
+        label={t("people.occupation")}
+        name="occupationId"
+        defaultValue={value("occupationId", a.occupationId)}
+        errors={errors("occupationId")}
+        options={page.occupations.map((o) => ({ value: o.id, label: o.name }))}
+      />
+      <Field
+        label={t("people.apprenticeship.startsOn")}
+        name="startsOn"
+        required
+        defaultValue={value("startsOn", a.startsOn)}
+        errors={errors("startsOn")}
+        {...dates}
+      />
+      <Field
+        label={t("people.apprenticeship.plannedEndOn")}
+        hint={t("people.apprenticeship.plannedEndHint")}
+        name="plannedEndOn"
+        required
+        defaultValue={value("plannedEndOn", a.plannedEndOn)}
+        errors={errors("plannedEndOn")}
+        {...dates}
+      />
+      <Field
+        label={t("people.apprenticeship.actualEndOn")}
+        hint={t("people.apprenticeship.actualEndHint")}
+        name="actualEndOn"
+        defaultValue={value("actualEndOn", a.actualEndOn)}
+        errors={errors("actualEndOn")}
+        {...dates}
+      />
+      <button type="submit" className="button">
+        {t("people.apprenticeship.save")}
+      </button>
+    </Form>
+  );
+}

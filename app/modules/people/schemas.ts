@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { roles } from "#app/modules/permissions/roles.ts";
+import { trainingDate } from "#app/modules/shared/typed-date.ts";
+
+/** A malformed id is "not found", never a database error. */
+const id = z.uuid({ error: "errors.http.404" });
+const date = trainingDate("errors.date.invalid");
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
+
+export const ChangeRoleSchema = z.object({
+  userId: id,
+  from: z.enum(roles, { error: "errors.http.404" }),
+  role: z.enum(roles, { error: "errors.people.roleRequired" }),
+});
+
+export const PersonSchema = z.object({ userId: id });
+
+export const EditApprenticeshipSchema = z
+  .object({
+    apprenticeshipId: id,
+    trainerId: optional(z.uuid({ error: "errors.people.trainer" })),
+    occupationId: z.uuid({ error: "errors.people.occupation" }),
+    startsOn: date,
+    plannedEndOn: date,
+    actualEndOn: optional(date),
+  })
+  .superRefine((value, issue) => {
+    if (value.plannedEndOn <= value.startsOn) {
+      issue.addIssue({ code: "custom", path: ["plannedEndOn"], message: "errors.people.endBeforeStart" });
+    }
+    if (value.actualEndOn && value.actualEndOn < value.startsOn) {
+      issue.addIssue({ code: "custom", path: ["actualEndOn"], message: "errors.people.actualEndBeforeStart" });
+    }
+  });
+
+export type EditApprenticeshipInput = z.infer<typeof EditApprenticeshipSchema>;
+
+/** The audit page: ?page=2; anything else is the first page. */
+export const AuditPageSchema = z.object({
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});

@@ -1,0 +1,86 @@
+/**
+ * Betriebswechsel: the old company ends the apprenticeship (actual end) and signs the apprentice
+ * out; the new company takes them in. The old company's staff must not see the new work.
+ */
+import { eq } from "drizzle-orm";
+import { describe, expect, test } from "vitest";
+import { apprenticeships, lessonProgress, memberships } from "#db/schema/index.ts";
+import { apprenticeOverview } from "#app/modules/assignments/apprentice-overview.server.ts";
+import { teamDashboard } from "#app/modules/assignments/team-dashboard.server.ts";
+import { editApprenticeship } from "#app/modules/people/edit-apprenticeship.server.ts";
+import { deactivateMember } from "#app/modules/people/membership-status.server.ts";
+import { NotFoundError } from "#app/utils/errors.ts";
+import { createCourse } from "#tests/factories/courses.ts";
+import { createApprenticeship, ctxFor } from "#tests/factories/index.ts";
+import { createWorld } from "#tests/factories/world.ts";
+import { openTestDatabase } from "#tests/setup/database.ts";
+
+const { db } = await openTestDatabase();
+
+async function scenario() {
+  const w = await createWorld(db);
+  const { apprentice } = w.people;
+  const course = await createCourse(db, { owner: null, modules: 1, lessonsPerModule: 2 });
+  const [before, after] = course.lessonIds as [string, string];
+  // One lesson while still at the old company, one after its apprenticeship ended.
+  await db.insert(lessonProgress).values([
+    { userId: apprentice.id, lessonId: before, completedAt: new Date("2026-10-20T09:00:00Z") },
+    { userId: apprentice.id, lessonId: after, completedAt: new Date("2026-11-15T09:00:00Z") },
+  ]);
+  const [contract] = await db.select().from(apprenticeships).where(eq(apprenticeships.apprenticeId, apprentice.id));
+  if (!contract) throw new Error("no apprenticeship");
+  const admin = await ctxFor(db, w.people.admin.id, new Date("2026-12-01T10:00:00Z"));
+  const ended = await editApprenticeship({
+    ctx: admin,
+    input: {
+      organizationId: w.company.id,
+      apprenticeshipId: contract.id,
+      trainerId: contract.trainerId ?? undefined,
+      occupationId: contract.occupationId,
+      startsOn: contract.startsOn,
+      plannedEndOn: contract.plannedEndOn,
+      actualEndOn: "2026-10-31",
+    },
+  });
+  expect(ended).toEqual({ ok: true, changed: 1 });
+  return { w, admin };
+}
+
+describe("changing company", () => {
+  test("while still listed, the old company counts activity only up to the actual end", async () => {
+    const { w } = await scenario();
+    const dashboard = await teamDashboard(await ctxFor(db, w.people.trainer.id), w.company.id);
+    const row = dashboard.apprentices.find((a) => a.userId === w.people.apprentice.id);
+    expect(row?.lastActivityAt).toEqual(new Date("2026-10-20T09:00:00Z"));
+  });
+
+  test("signed out, the apprentice is gone for the old company and whole for the new one", async () => {
+    const { w, admin } = await scenario();
+    const { apprentice } = w.people;
+    expect(
+      await deactivateMember({ ctx: admin, input: { organizationId: w.company.id, userId: apprentice.id } }),
+    ).toEqual({
+      ok: true,
+      changed: true,
+    });
+    // The new company's invitation, accepted by the existing account.
+    await db
+      .insert(memberships)
+      .values({ userId: apprentice.id, organizationId: w.otherCompany.id, role: "apprentice" });
+    await createApprenticeship(db, {
+      apprenticeId: apprentice.id,
+      companyId: w.otherCompany.id,
+      trainerId: w.people.otherTrainer.id,
+      startsOn: "2026-11-01",
+    });
+
+    const oldTrainer = await ctxFor(db, w.people.trainer.id);
+    const oldTeam = await teamDashboard(oldTrainer, w.company.id);
+    expect(oldTeam.apprentices.map((a) => a.userId)).not.toContain(apprentice.id);
+    await expect(apprenticeOverview(oldTrainer, w.company.id, apprentice.id)).rejects.toThrow(NotFoundError);
+
+    const newTeam = await teamDashboard(await ctxFor(db, w.people.otherTrainer.id), w.otherCompany.id);
+    const row = newTeam.apprentices.find((a) => a.userId === apprentice.id);
+    expect(row?.lastActivityAt).toEqual(new Date("2026-11-15T09:00:00Z"));
+  });
+});
