@@ -18,6 +18,7 @@ import {
 import { openTestDatabase } from "#tests/setup/database.ts";
 import { callRoute } from "#tests/setup/route-call.ts";
 import { authoringDecisions } from "#tests/setup/route-decisions-authoring.ts";
+import { classDecisions } from "#tests/setup/route-decisions-classes.ts";
 import { learningDecisions } from "#tests/setup/route-decisions-learning.ts";
 import { orgDecisions } from "#tests/setup/route-decisions-orgs.ts";
 import { publicDecisions } from "#tests/setup/route-decisions-public.ts";
@@ -27,7 +28,7 @@ import { filesUnderRoutes, matchPattern, type RouteFunction, routeInventory } fr
 const { db } = await openTestDatabase();
 const world = await createAccessWorld(db);
 const inventory = await routeInventory();
-const parts = [publicDecisions, learningDecisions, authoringDecisions, orgDecisions];
+const parts = [publicDecisions, learningDecisions, authoringDecisions, orgDecisions, classDecisions];
 const decisions: Decisions = Object.assign({}, ...parts);
 const people = Object.keys(world.people) as PersonKey[];
 const visitors: Visitor[] = ["anonymous", ...people];
