@@ -56,6 +56,11 @@ export const de = {
   "join.submitting": "Konto wird angelegt …",
   "join.haveAccount": "Du hast schon ein Konto?",
   "join.loginFirst": "Erst anmelden, dann annehmen",
+  "join.existing.title": "Ich habe schon ein Konto",
+  "join.existing.lead":
+    "Du hast schon ein Konto bei Werkbank, zum Beispiel von deinem alten Betrieb oder einer anderen Schule? Dann gib hier deine E-Mail-Adresse und dein Passwort ein. Die Einladung kommt zu deinem Konto – ein zweites brauchst du nicht.",
+  "join.existing.submit": "Mit meinem Konto annehmen",
+  "join.existing.jump": "Dann nimm die Einladung unten mit deinem Konto an.",
   "join.tryAgain": "Code noch einmal eingeben",
 
   "reset.title": "Neues Passwort",
@@ -154,7 +159,7 @@ export const de = {
   "errors.invitation.limited":
     "Zu viele Fehlversuche mit Einladungscodes. Bitte warte 15 Minuten und versuch es dann noch einmal.",
   "errors.invitation.emailUnavailable":
-    "Mit dieser E-Mail-Adresse kannst du hier kein Konto anlegen. Hast du schon ein Konto? Dann melde dich zuerst an und öffne den Link noch einmal. Sonst nimm eine andere Adresse oder frag die Person, die dich eingeladen hat.",
+    "Mit dieser E-Mail-Adresse kannst du kein neues Konto anlegen. Hast du mit dieser Adresse schon ein Konto? Dann nimm die Einladung unten unter „Ich habe schon ein Konto“ mit deinem Passwort an. Sonst nimm eine andere Adresse.",
   "errors.invitation.codeRequired": "Bitte gib den Einladungscode ein.",
   "errors.invitation.labelRequired": "Bitte schreib dazu, für wen die Einladung ist.",
   "errors.invitation.labelTooLong": "Höchstens 120 Zeichen.",

@@ -54,6 +54,11 @@ export const en: Record<keyof typeof de, string> = {
   "join.submitting": "Creating account …",
   "join.haveAccount": "Already have an account?",
   "join.loginFirst": "Log in first, then accept",
+  "join.existing.title": "I already have an account",
+  "join.existing.lead":
+    "You already have a Werkbank account, for example from your old company or another school? Then enter your e-mail address and password here. The invitation is added to your account – you do not need a second one.",
+  "join.existing.submit": "Accept with my account",
+  "join.existing.jump": "Then accept the invitation below with your account.",
   "join.tryAgain": "Enter the code again",
 
   "reset.title": "New password",
@@ -148,7 +153,7 @@ export const en: Record<keyof typeof de, string> = {
     "This invitation code is not valid (any more): it is mistyped, expired, already used or withdrawn. Ask for a new code.",
   "errors.invitation.limited": "Too many failed tries with invitation codes. Please wait 15 minutes and try again.",
   "errors.invitation.emailUnavailable":
-    "You cannot create an account here with this e-mail address. Do you already have an account? Then log in first and open the link again. Otherwise use another address or ask the person who invited you.",
+    "You cannot create a new account with this e-mail address. Do you already have an account with it? Then accept the invitation below under “I already have an account” with your password. Otherwise use another address.",
   "errors.invitation.codeRequired": "Please enter the invitation code.",
   "errors.invitation.labelRequired": "Please say who the invitation is for.",
   "errors.invitation.labelTooLong": "At most 120 characters.",

@@ -1,5 +1,6 @@
-import { data, type MetaFunction, redirect } from "@remix-run/node";
+import { data, type HeadersFunction, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { ExistingAccountForm } from "#app/components/invitations/existing-account-form.tsx";
 import { EmailField, NewPasswordFields } from "#app/components/ui/account-fields.tsx";
 import { Alert } from "#app/components/ui/alert.tsx";
 import { Button } from "#app/components/ui/button.tsx";
@@ -10,8 +11,10 @@ import { useLocale, useT } from "#app/i18n/use-t.ts";
 import { sessionCookie } from "#app/modules/auth/session-cookie.server.ts";
 import { acceptInvitation } from "#app/modules/orgs/accept-invitation.server.ts";
 import { previewInvitation } from "#app/modules/orgs/preview-invitation.server.ts";
-import { NewAccountSchema } from "#app/modules/orgs/schemas.ts";
-import { formatDate } from "#app/utils/format.ts";
+import { joinWithExistingAccount } from "#app/modules/orgs/join-with-account.server.ts";
+import { ExistingAccountSchema, NewAccountSchema } from "#app/modules/orgs/schemas.ts";
+import type { PublicCtx } from "#app/modules/context.server.ts";
+import { formatDate, formatTimeFrom } from "#app/utils/format.ts";
 import { formFailure, parseForm } from "#app/utils/forms.server.ts";
 import { pageTitle } from "#app/utils/meta.ts";
 import { publicRoute } from "#app/utils/route.server.ts";
@@ -25,6 +28,9 @@ export const loader = publicRoute(async ({ ctx, params, context }) => {
 
 export const action = publicRoute(async ({ ctx, params, request, context }) => {
   const formData = await readForm(request);
+  if (!ctx.actor && formData.get("intent") === "existing") {
+    return joinExisting({ ctx, request, code: params.code ?? "", clientIp: context.clientIp, formData });
+  }
   // A signed-in person joins with their account: the form has no fields then.
   const parsed = ctx.actor ? { ok: true as const, data: null, values: {} } : parseForm(NewAccountSchema, formData);
   if (!parsed.ok) return formFailure(parsed);
@@ -45,13 +51,61 @@ export const action = publicRoute(async ({ ctx, params, request, context }) => {
   return redirect("/", { headers });
 });
 
+/** "I already have an account": e-mail and password, checked like a login, then the one-button join. */
+async function joinExisting(args: {
+  ctx: PublicCtx;
+  request: Request;
+  code: string;
+  clientIp: string;
+  formData: FormData;
+}) {
+  const parsed = parseForm(ExistingAccountSchema, args.formData);
+  if (!parsed.ok) return formFailure(parsed);
+  const result = await joinWithExistingAccount({
+    ctx: args.ctx,
+    input: { code: args.code, email: parsed.data.email, password: parsed.data.password, clientAddress: args.clientIp },
+  });
+  const cookie = result.session
+    ? { "Set-Cookie": sessionCookie(args.request, result.session.token, result.session.absoluteExpiresAt) }
+    : undefined;
+  if (result.ok) return redirect("/", { headers: cookie });
+  if (result.reason === "loginFailed") return formFailure(parsed, { formErrors: ["errors.login.failed"] }, 400);
+  if (result.reason === "loginLimited") {
+    const seconds = result.retryAfterSeconds;
+    const params = {
+      minutes: Math.ceil(seconds / 60),
+      time: formatTimeFrom("de", new Date(args.ctx.now.getTime() + seconds * 1000), args.ctx.now),
+    };
+    return formFailure(parsed, { formErrors: ["errors.login.limited"], params }, 429, {
+      "Retry-After": String(seconds),
+    });
+  }
+  const key = result.reason === "limited" ? "errors.invitation.limited" : "errors.invitation.invalid";
+  return formFailure(parsed, { formErrors: [key] }, result.reason === "limited" ? 429 : 409, cookie);
+}
+
+const noFailure = {
+  fieldErrors: (_name: string): string[] | undefined => undefined,
+  formErrors: [] as string[],
+  params: undefined,
+  value: (_name: string): string | undefined => undefined,
+};
+
+/** Remix sends an action's headers with the page only through this: a refused login's Retry-After. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "join.title");
 
 export default function AcceptInvitationPage() {
   const invitation = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
-  const failure = useFormFailure();
+  const anyFailure = useFormFailure();
+  // The "existing account" form shows its own errors; this one keeps only its own.
+  const failure = anyFailure.value("intent") === "existing" ? noFailure : anyFailure;
   const submitting = useIsSubmitting();
   const location = useLocation();
 
@@ -113,12 +167,17 @@ export default function AcceptInvitationPage() {
             />
             <Button disabled={submitting}>{submitting ? t("join.submitting") : t("join.submit")}</Button>
             <p className="muted">
-              {t("join.haveAccount")}{" "}
-              <Link to={`/login?redirectTo=${encodeURIComponent(location.pathname)}`}>{t("join.loginFirst")}</Link>
+              {t("join.haveAccount")} <a href="#existing-heading">{t("join.existing.jump")}</a>
             </p>
           </>
         )}
       </Form>
+      {invitation.signedInAs ? null : <ExistingAccountForm />}
+      {invitation.signedInAs ? null : (
+        <p className="muted">
+          <Link to={`/login?redirectTo=${encodeURIComponent(location.pathname)}`}>{t("join.loginFirst")}</Link>
+        </p>
+      )}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ClassFilter } from "#app/components/classes/class-filter.tsx";
 import { ClassSection } from "#app/components/classes/class-section.tsx";
+import { ButtonLink } from "#app/components/ui/button.tsx";
 import { EmptyState, PageHeader } from "#app/components/ui/page.tsx";
 import { useT } from "#app/i18n/use-t.ts";
 import { parseClassViewFilter } from "#app/modules/assignments/class-view-filter.ts";
@@ -24,9 +25,19 @@ export default function ClassesPage() {
   const schoolId = view.school.id;
   return (
     <>
-      <PageHeader title={t("classes.title")} lead={t("classes.lead", { school: view.school.name })} />
+      <PageHeader
+        title={t("classes.title")}
+        lead={t("classes.lead", { school: view.school.name })}
+        actions={
+          view.canManageClasses ? (
+            <ButtonLink variant="secondary" to={`/orgs/${schoolId}/classes/manage`}>
+              {t("classes.manageLink")}
+            </ButtonLink>
+          ) : null
+        }
+      />
       {view.classOptions.length === 0 ? (
-        <EmptyState>{t("classes.empty")}</EmptyState>
+        <EmptyState>{t(view.canManageClasses ? "classes.emptyManage" : "classes.empty")}</EmptyState>
       ) : (
         <>
           {view.taughtCount === 0 && view.scope === "all" ? <p className="muted">{t("classes.noneTaught")}</p> : null}

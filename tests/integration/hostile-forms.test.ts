@@ -10,26 +10,14 @@ import { createAccessWorld } from "#tests/setup/access-world.ts";
 import { openTestDatabase } from "#tests/setup/database.ts";
 import { hostileTexts, hostileValues, oddBodies, sampleForRoles } from "#tests/setup/hostile-values.ts";
 import { callRoute } from "#tests/setup/route-call.ts";
-import { authoringDecisions } from "#tests/setup/route-decisions-authoring.ts";
-import { learningDecisions } from "#tests/setup/route-decisions-learning.ts";
-import { orgDecisions } from "#tests/setup/route-decisions-orgs.ts";
-import { operatorDecisions } from "#tests/setup/route-decisions-operator.ts";
-import { peopleDecisions } from "#tests/setup/route-decisions-people.ts";
-import { publicDecisions } from "#tests/setup/route-decisions-public.ts";
+import { decisionParts } from "#tests/setup/route-decisions.ts";
 import type { Case, Visitor } from "#tests/setup/route-expectations.ts";
 import { matchPattern, NO_INTENT, type RouteEntry, routeInventory } from "#tests/setup/route-inventory.ts";
 
 const { db } = await openTestDatabase();
 const world = await createAccessWorld(db);
 const inventory = await routeInventory();
-const decisions: Record<string, Case[]> = {
-  ...publicDecisions,
-  ...learningDecisions,
-  ...authoringDecisions,
-  ...orgDecisions,
-  ...operatorDecisions,
-  ...peopleDecisions,
-};
+const decisions: Record<string, Case[]> = Object.assign({}, ...decisionParts);
 /** The demo's kinds of visitor. */
 const roles: Visitor[] = ["anonymous", "apprentice", "trainer", "admin", "teacher", "schoolAdmin", "centreTrainer"];
 /** Answer fields of the attempt's questions, which no schema names (q<slot>, q<slot>.<row>). */

@@ -17,27 +17,14 @@ import {
 } from "#tests/setup/access-world.ts";
 import { openTestDatabase } from "#tests/setup/database.ts";
 import { callRoute } from "#tests/setup/route-call.ts";
-import { authoringDecisions } from "#tests/setup/route-decisions-authoring.ts";
-import { learningDecisions } from "#tests/setup/route-decisions-learning.ts";
-import { orgDecisions } from "#tests/setup/route-decisions-orgs.ts";
-import { operatorDecisions } from "#tests/setup/route-decisions-operator.ts";
-import { peopleDecisions } from "#tests/setup/route-decisions-people.ts";
-import { publicDecisions } from "#tests/setup/route-decisions-public.ts";
+import { decisionParts } from "#tests/setup/route-decisions.ts";
 import type { Case, Decisions, Visitor } from "#tests/setup/route-expectations.ts";
 import { filesUnderRoutes, matchPattern, type RouteFunction, routeInventory } from "#tests/setup/route-inventory.ts";
 
 const { db } = await openTestDatabase();
 const world = await createAccessWorld(db);
 const inventory = await routeInventory();
-const parts = [
-  publicDecisions,
-  learningDecisions,
-  authoringDecisions,
-  orgDecisions,
-  operatorDecisions,
-  peopleDecisions,
-];
-const decisions: Decisions = Object.assign({}, ...parts);
+const decisions: Decisions = Object.assign({}, ...decisionParts);
 const people = Object.keys(world.people) as PersonKey[];
 const visitors: Visitor[] = ["anonymous", ...people];
 const orgKeys: OrgKey[] = ["company", "otherCompany", "school", "otherSchool", "centre"];
@@ -54,7 +41,7 @@ test("every file under app/routes is a route, or belongs to a folder route", () 
 });
 
 test("every route, handler and intent has a decision, and every decision a route", () => {
-  expect(parts.flatMap(Object.keys).length, "a route decided in two files").toBe(Object.keys(decisions).length);
+  expect(decisionParts.flatMap(Object.keys).length, "a route decided in two files").toBe(Object.keys(decisions).length);
   const required = inventory.flatMap((r) =>
     r.handlers.flatMap((h) => (h === "loader" ? [key(r.file, h)] : r.intents.map((i) => key(r.file, h, i)))),
   );

@@ -6,7 +6,7 @@
  */
 import { eq, inArray } from "drizzle-orm";
 import type { Database } from "#db/client.server.ts";
-import { apprenticeships, courses, lessons, quizAttempts, quizzes, users } from "#db/schema/index.ts";
+import { apprenticeships, courses, lessons, quizAttempts, quizzes, schoolClasses, users } from "#db/schema/index.ts";
 import { storeMedia } from "#app/modules/media/store.server.ts";
 import { createInvitation } from "#app/modules/orgs/create-invitation.server.ts";
 import { submitAttempt } from "#app/modules/quizzes/answer-attempt.server.ts";
@@ -93,6 +93,10 @@ export async function createAccessWorld(db: Database) {
     .where(eq(apprenticeships.apprenticeId, peopleTargets.apprentice.id));
   const otherSchoolClass = await createClass(db, base.otherSchool.id, []);
   const centreClass = await createClass(db, centre.id, [people.centreApprentice.id]);
+  // Classes the class-management decisions may change without touching the others' world.
+  const spareClass = await createClass(db, base.school.id, []);
+  const archivedClass = await createClass(db, base.school.id, []);
+  await db.update(schoolClasses).set({ archivedAt: new Date() }).where(eq(schoolClasses.id, archivedClass.id));
 
   const library = await ownCourse(db, null, "Bibliothek");
   const course = {
@@ -180,6 +184,8 @@ export async function createAccessWorld(db: Database) {
     operated,
     otherSchoolClass,
     centreClass,
+    spareClass,
+    archivedClass,
     people,
     peopleTargets,
     targetApprenticeshipId: targetApprenticeship?.id ?? "",
@@ -238,7 +244,7 @@ export function secretsOf(w: AccessWorld, org: OrgKey): { titles: string[]; name
     (p) => homeOf[p] === org || (org === "company" && p === "disabled"),
   );
   const classes = {
-    school: [w.schoolClass.name],
+    school: [w.schoolClass.name, w.spareClass.name, w.archivedClass.name],
     otherSchool: [w.otherSchoolClass.name],
     centre: [w.centreClass.name],
   };

@@ -1,5 +1,5 @@
 /** Access decisions: signing in and out, joining, the account, the home page and the probes. */
-import { NO_INTENT } from "./route-inventory.ts";
+import { NO_INTENT, UNKNOWN_INTENT } from "./route-inventory.ts";
 import { type Decisions, everyoneSignedIn, signedIn } from "./route-expectations.ts";
 
 // A disabled person's session is no session: public pages treat them as anonymous.
@@ -62,7 +62,7 @@ export const publicDecisions: Decisions = {
     {
       name: "accept unknown code",
       handler: "action",
-      intent: NO_INTENT,
+      intent: UNKNOWN_INTENT,
       path: () => "/join/AAAA-BBBB-CCCC-DDDD",
       form: () => ({
         name: "X",
@@ -70,6 +70,15 @@ export const publicDecisions: Decisions = {
         password: "lang-genug-1234",
         confirmPassword: "lang-genug-1234",
       }),
+      expect: { everyone: 409 },
+    },
+    {
+      name: "accept unknown code with an existing account",
+      handler: "action",
+      intent: "existing",
+      path: () => "/join/AAAA-BBBB-CCCC-DDDD",
+      form: () => ({ intent: "existing", email: "x@example.test", password: "lang-genug-1234" }),
+      // The code is checked first; a signed-in person joins with the one button (same answer).
       expect: { everyone: 409 },
     },
   ],

@@ -53,12 +53,22 @@ describe("organisation permissions (DESIGN.md, 'Who sees what')", () => {
     [company.kind, "trainer", [...staff, "team.view", ...trainerPeople], company],
     [company.kind, "admin", ["invitations.manage", "members.view", ...adminPeople, "team.view"], company],
     [school.kind, "apprentice", [], school],
-    [school.kind, "teacher", [...staff, "classes.view"], school],
-    [school.kind, "admin", ["invitations.manage", "members.view", ...adminPeople, "classes.view"], school],
+    [school.kind, "teacher", [...staff, "classes.view", "classes.manage"], school],
+    [
+      school.kind,
+      "admin",
+      ["invitations.manage", "members.view", ...adminPeople, "classes.view", "classes.manage"],
+      school,
+    ],
     // A training centre has both a team and classes.
     [centre.kind, "trainer", [...staff, "team.view", ...trainerPeople], centre],
-    [centre.kind, "teacher", [...staff, "classes.view"], centre],
-    [centre.kind, "admin", ["invitations.manage", "members.view", ...adminPeople, "team.view", "classes.view"], centre],
+    [centre.kind, "teacher", [...staff, "classes.view", "classes.manage"], centre],
+    [
+      centre.kind,
+      "admin",
+      ["invitations.manage", "members.view", ...adminPeople, "team.view", "classes.view", "classes.manage"],
+      centre,
+    ],
   ] as const)("in a %s, a %s holds exactly %j", (_kind, role, expected, org) => {
     const actor = actorWith([org, role]);
     const held = Object.keys(organizationPermissions).filter((p) => can(actor, p as never, org.id));

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { selectRows } from "#db/rows.server.ts";
 import { assignments, classTeachers, occupations, schoolClasses } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
@@ -76,7 +76,8 @@ export async function classView(ctx: Ctx, schoolId: string, filter: ClassViewFil
     })
     .from(schoolClasses)
     .leftJoin(occupations, eq(occupations.id, schoolClasses.occupationId))
-    .where(eq(schoolClasses.schoolId, schoolId))
+    // An archived class is kept with its history but shown nowhere.
+    .where(and(eq(schoolClasses.schoolId, schoolId), isNull(schoolClasses.archivedAt)))
     .orderBy(asc(schoolClasses.name));
   allClasses.sort((a, b) => collator.compare(a.name, b.name));
 
@@ -94,6 +95,7 @@ export async function classView(ctx: Ctx, schoolId: string, filter: ClassViewFil
   const base = {
     school: { id: schoolId, name: school?.organizationName ?? "" },
     canManage: can(ctx.actor, "assignments.manage", schoolId),
+    canManageClasses: can(ctx.actor, "classes.manage", schoolId),
     classOptions: allClasses.map((c) => ({ id: c.id, name: c.name })),
     taughtCount,
     scope,

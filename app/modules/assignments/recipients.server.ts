@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "#db/client.server.ts";
 import { courses, schoolClasses, users } from "#db/schema/index.ts";
 import { courseRead } from "#app/modules/permissions/course-access.server.ts";
@@ -36,20 +36,24 @@ export async function resolveRecipients(
       return { ok: false, field: "apprenticeIds", error: "errors.assignment.recipientsUnknown" };
     return { ok: true, apprenticeIds: rows.map((row) => row.id), classId: null };
   }
+  // An archived class is offered nowhere, so it cannot be chosen either.
+  const [active] = await db
+    .select({ id: schoolClasses.id })
+    .from(schoolClasses)
+    .where(
+      and(
+        eq(schoolClasses.id, choice.classId),
+        eq(schoolClasses.schoolId, organization.id),
+        isNull(schoolClasses.archivedAt),
+      ),
+    );
+  if (!active) return { ok: false, field: "classId", error: "errors.assignment.classRequired" };
   const students = await db
     .select({ id: users.id })
     .from(users)
     .where(classRoster.inClass(organization.id, choice.classId, users.id));
   const enrolled = new Set(students.map((row) => row.id));
-  if (enrolled.size === 0) {
-    const [known] = await db
-      .select({ id: schoolClasses.id })
-      .from(schoolClasses)
-      .where(and(eq(schoolClasses.id, choice.classId), eq(schoolClasses.schoolId, organization.id)));
-    return known
-      ? { ok: false, field: "classId", error: "errors.assignment.classEmpty" }
-      : { ok: false, field: "classId", error: "errors.assignment.classRequired" };
-  }
+  if (enrolled.size === 0) return { ok: false, field: "classId", error: "errors.assignment.classEmpty" };
   if (choice.scope === "class") return { ok: true, apprenticeIds: [...enrolled], classId: choice.classId };
   if (choice.apprenticeIds.length === 0)
     return { ok: false, field: "apprenticeIds", error: "errors.assignment.recipientsRequired" };

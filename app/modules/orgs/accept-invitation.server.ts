@@ -1,6 +1,15 @@
 import { giveClassAssignmentsToNewStudent } from "#app/modules/assignments/join-class-assignments.server.ts";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import { apprenticeships, auditEvents, classEnrollments, invitations, memberships, users } from "#db/schema/index.ts";
+import type { Database } from "#db/client.server.ts";
+import {
+  apprenticeships,
+  auditEvents,
+  classEnrollments,
+  invitations,
+  memberships,
+  schoolClasses,
+  users,
+} from "#db/schema/index.ts";
 import { hashPassword, verifyPassword } from "#app/modules/auth/password.server.ts";
 import { giveBack, invitationCodeLimit, invitationLimit, takeSlot } from "#app/modules/auth/rate-limit.server.ts";
 import { createSession, type NewSession } from "#app/modules/auth/session.server.ts";
@@ -84,19 +93,26 @@ async function claim(
   try {
     return await ctx.db.transaction(async (tx) => {
       const codeHash = hashInvitationCode(input.code);
-      const [invitation] = await tx
-        .update(invitations)
-        .set({ usedAt: ctx.now })
-        .where(
-          and(
-            eq(invitations.codeHash, codeHash),
-            isNull(invitations.usedAt),
-            isNull(invitations.revokedAt),
-            gt(invitations.expiresAt, ctx.now),
-          ),
-        )
-        .returning();
+      const open = and(
+        eq(invitations.codeHash, codeHash),
+        isNull(invitations.usedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, ctx.now),
+      );
+      // A class code stays open for the next student; any other code is used up here.
+      const [multi] = await tx
+        .select()
+        .from(invitations)
+        .where(and(open, eq(invitations.multiUse, true)));
+      const [invitation] = multi
+        ? [multi]
+        : await tx
+            .update(invitations)
+            .set({ usedAt: ctx.now })
+            .where(and(open, eq(invitations.multiUse, false)))
+            .returning();
       if (!invitation) throw new Refusal("invalidCode");
+      if (invitation.classId && (await classArchived(tx, invitation.classId))) throw new Refusal("invalidCode");
 
       let userId: string;
       if (ctx.actor) {
@@ -116,7 +132,9 @@ async function claim(
         userId = created.id;
       }
 
-      await tx.update(invitations).set({ usedById: userId }).where(eq(invitations.id, invitation.id));
+      if (!invitation.multiUse) {
+        await tx.update(invitations).set({ usedById: userId }).where(eq(invitations.id, invitation.id));
+      }
       await tx
         .insert(memberships)
         .values({ userId, organizationId: invitation.organizationId, role: invitation.role })
@@ -132,10 +150,16 @@ async function claim(
         });
       }
       if (invitation.classId) {
-        await tx
+        const enrolled = await tx
           .insert(classEnrollments)
           .values({ classId: invitation.classId, apprenticeId: userId })
-          .onConflictDoNothing();
+          .onConflictDoNothing()
+          .returning({ classId: classEnrollments.classId });
+        // A class code entered twice enrols once.
+        if (invitation.multiUse && enrolled.length === 0) {
+          const session = ctx.actor ? null : await createSession(tx, userId, ctx.now);
+          return { ok: true as const, userId, session };
+        }
         await giveClassAssignmentsToNewStudent(tx, { classId: invitation.classId, apprenticeId: userId, now: ctx.now });
       }
       await tx.insert(auditEvents).values({
@@ -176,6 +200,14 @@ async function repeatedAcceptance(
   if (!input.account || input.account.email.toLowerCase() !== used.email.toLowerCase()) return null;
   if (!(await verifyPassword(used.passwordHash, input.account.password))) return null;
   return { ok: true, userId: used.usedById, session: await createSession(ctx.db, used.usedById, ctx.now) };
+}
+
+async function classArchived(db: Database, classId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ archivedAt: schoolClasses.archivedAt })
+    .from(schoolClasses)
+    .where(eq(schoolClasses.id, classId));
+  return !row || row.archivedAt !== null;
 }
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { auditEvents, invitations, occupations, organizations, schoolClasses } from "#db/schema/index.ts";
 import type { Database } from "#db/client.server.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
@@ -53,7 +53,13 @@ export async function createInvitation({
       const [schoolClass] = await tx
         .select({ id: schoolClasses.id })
         .from(schoolClasses)
-        .where(and(eq(schoolClasses.id, classId), eq(schoolClasses.schoolId, organization.id)));
+        .where(
+          and(
+            eq(schoolClasses.id, classId),
+            eq(schoolClasses.schoolId, organization.id),
+            isNull(schoolClasses.archivedAt),
+          ),
+        );
       if (!schoolClass) throw new NotFoundError("class");
     }
 

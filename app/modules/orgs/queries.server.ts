@@ -62,7 +62,7 @@ export async function invitationFormOptions(ctx: Ctx, organizationId: string) {
     db
       .select({ id: schoolClasses.id, name: schoolClasses.name })
       .from(schoolClasses)
-      .where(eq(schoolClasses.schoolId, organizationId))
+      .where(and(eq(schoolClasses.schoolId, organizationId), isNull(schoolClasses.archivedAt)))
       .orderBy(asc(schoolClasses.name)),
   ]);
   return { occupations: occupationRows, classes: classRows };
@@ -84,13 +84,18 @@ export async function findOpenInvitation(db: Database, code: string, now: Date) 
       organizationName: organizations.name,
       organizationTown: organizations.town,
       organizationKind: organizations.kind,
+      multiUse: invitations.multiUse,
+      className: schoolClasses.name,
+      classArchivedAt: schoolClasses.archivedAt,
     })
     .from(invitations)
     .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
+    .leftJoin(schoolClasses, eq(schoolClasses.id, invitations.classId))
     // A deactivated organisation takes nobody in: its codes are as good as revoked.
     .where(and(eq(invitations.codeHash, hashInvitationCode(code)), isNull(organizations.deactivatedAt)))
     .limit(1);
-  if (!row || invitationStatus(row, now) !== "open") return null;
+  // A class code of an archived class leads nowhere any more.
+  if (!row || invitationStatus(row, now) !== "open" || row.classArchivedAt) return null;
   return row;
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailField, nameField, newPasswordField } from "#app/modules/auth/schemas.ts";
+import { PASSWORD_MAX_LENGTH } from "#app/modules/auth/password-rules.ts";
 import { roles } from "#app/modules/permissions/roles.ts";
 import { trainingDate } from "#app/modules/shared/typed-date.ts";
 import { userLine } from "#app/modules/shared/user-text.ts";
@@ -60,6 +61,16 @@ export const NewAccountSchema = z
     path: ["confirmPassword"],
     error: "errors.password.mismatch",
   });
+
+/** "I already have an account": join with it; the password is checked like a login. */
+export const ExistingAccountSchema = z.object({
+  intent: z.literal("existing"),
+  email: emailField,
+  password: z
+    .string({ error: "errors.password.required" })
+    .min(1, { error: "errors.password.required" })
+    .max(PASSWORD_MAX_LENGTH, { error: "errors.login.failed" }),
+});
 
 export const InvitationCodeSchema = z.object({
   code: z

@@ -28,6 +28,8 @@ export const organizationPermissions = {
   "team.view": { roles: ["trainer", "admin"], kinds: ["company", "training_centre"] },
   /** See the school's classes and who is enrolled ("Meine Klassen"). */
   "classes.view": { roles: ["teacher", "admin"], kinds: ["school", "training_centre"] },
+  /** Create, edit, archive and promote classes, choose their teachers, enrol and move students. */
+  "classes.manage": { roles: ["teacher", "admin"], kinds: ["school", "training_centre"] },
   /** Write the organisation's own courses and copy library courses into it. */
   "courses.manage": { roles: ["trainer", "teacher"], kinds: everyKind },
   /** Grade free-text answers (which ones: `answerGradable` in grading-rule.server.ts). */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import {
   apprenticeships,
@@ -41,7 +41,7 @@ export async function myTraining(ctx: Ctx) {
       .from(classEnrollments)
       .innerJoin(schoolClasses, eq(schoolClasses.id, classEnrollments.classId))
       .innerJoin(organizations, eq(organizations.id, schoolClasses.schoolId))
-      .where(eq(classEnrollments.apprenticeId, ctx.actor.id))
+      .where(and(eq(classEnrollments.apprenticeId, ctx.actor.id), isNull(schoolClasses.archivedAt)))
       .orderBy(asc(schoolClasses.name)),
   ]);
   return {
@@ -94,7 +94,7 @@ export async function schoolClassesWithStudents(ctx: Ctx, schoolId: string) {
       })
       .from(schoolClasses)
       .leftJoin(occupations, eq(occupations.id, schoolClasses.occupationId))
-      .where(eq(schoolClasses.schoolId, schoolId))
+      .where(and(eq(schoolClasses.schoolId, schoolId), isNull(schoolClasses.archivedAt)))
       .orderBy(asc(schoolClasses.name)),
     // One row per student and class: of several apprenticeships, the latest names the company.
     ctx.db
