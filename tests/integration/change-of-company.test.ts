@@ -10,6 +10,7 @@ import { teamDashboard } from "#app/modules/assignments/team-dashboard.server.ts
 import { editApprenticeship } from "#app/modules/people/edit-apprenticeship.server.ts";
 import { deactivateMember } from "#app/modules/people/membership-status.server.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
+import { assign } from "#tests/factories/assignments.ts";
 import { createCourse } from "#tests/factories/courses.ts";
 import { createApprenticeship, ctxFor } from "#tests/factories/index.ts";
 import { createWorld } from "#tests/factories/world.ts";
@@ -82,5 +83,33 @@ describe("changing company", () => {
     const newTeam = await teamDashboard(await ctxFor(db, w.people.otherTrainer.id), w.otherCompany.id);
     const row = newTeam.apprentices.find((a) => a.userId === apprentice.id);
     expect(row?.lastActivityAt).toEqual(new Date("2026-11-15T09:00:00Z"));
+  });
+
+  test("in two companies at once, each company's trainer sees none of the other company's own courses or tasks", async () => {
+    const w = await createWorld(db);
+    const { apprentice } = w.people;
+    await db
+      .insert(memberships)
+      .values({ userId: apprentice.id, organizationId: w.otherCompany.id, role: "apprentice" });
+    const theirs = await createCourse(db, { owner: w.otherCompany.id, modules: 1, lessonsPerModule: 1 });
+    const [lesson] = theirs.lessonIds as [string];
+    await db.insert(lessonProgress).values({ userId: apprentice.id, lessonId: lesson, completedAt: new Date() });
+    await assign(db, {
+      by: w.people.otherTrainer.id,
+      organizationId: w.otherCompany.id,
+      target: { kind: "course", id: theirs.course.id },
+      apprenticeIds: [apprentice.id],
+      note: "Nur für Betrieb B",
+    });
+    const seen = JSON.stringify(
+      await apprenticeOverview(await ctxFor(db, w.people.trainer.id), w.company.id, apprentice.id),
+    );
+    expect(seen).not.toContain(theirs.course.title);
+    expect(seen).not.toContain("Nur für Betrieb B");
+    // Company B's trainer does see it.
+    const own = JSON.stringify(
+      await apprenticeOverview(await ctxFor(db, w.people.otherTrainer.id), w.otherCompany.id, apprentice.id),
+    );
+    expect(own).toContain(theirs.course.title);
   });
 });

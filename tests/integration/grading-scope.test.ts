@@ -128,14 +128,15 @@ describe("the GIFT export (answer keys) is for the quiz's own staff", () => {
   });
 });
 
-describe("a teacher's view of a student counts only what the teacher may see", () => {
-  test("attempts at the company's own quiz are not in the teacher's weekly chart", async () => {
+describe("a view of an apprentice counts only what the viewer may see", () => {
+  test("attempts at another organisation's own quiz are in neither the teacher's nor the trainer's chart", async () => {
     const teacherView = await apprenticeOverview(await as("teacher"), world.school.id, world.people.apprentice.id);
     const trainerView = await apprenticeOverview(await as("trainer"), world.company.id, world.people.apprentice.id);
     const attempts = (view: typeof teacherView) => view.activity.reduce((sum, week) => sum + week.quizzes, 0);
-    // The trainer follows everything; the teacher sees the school's and the library's attempts.
-    expect(attempts(trainerView)).toBe(3);
+    // Each sees their own organisation's and the library's attempts: own courses stay inside.
+    expect(attempts(trainerView)).toBe(2);
     expect(attempts(teacherView)).toBe(2);
+    expect(JSON.stringify(trainerView)).not.toContain(schoolQuiz.courseTitle);
     expect(JSON.stringify(teacherView)).not.toContain(companyQuiz.courseTitle);
     expect(JSON.stringify(teacherView)).not.toContain(companyQuiz.id);
   });

@@ -1,4 +1,4 @@
-import { and, inArray, type SQL, sql } from "drizzle-orm";
+import { and, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "#db/client.server.ts";
 import { selectRows } from "#db/rows.server.ts";
 import { assignmentRecipients, assignments } from "#db/schema/index.ts";
@@ -141,9 +141,9 @@ function canOpenCourse(actor: Actor, ownerOrganizationId: string | null): boolea
 /**
  * One apprentice as seen by a trainer of their company or a teacher of a school with a class
  * they are in, under the organisation of the URL (it must be one through which the actor follows
- * them, else "not found"). A trainer sees every assignment and course; someone who follows only
- * as a school sees the school's assignments, and courses of the library and of their own
- * organisations (company courses stay inside the company).
+ * them, else "not found"). Everyone sees the courses, quizzes and activity they may read
+ * themselves (`courseRead`: an organisation's own courses stay inside it); a trainer sees the
+ * tasks of their companies and of schools, a school follower the school's tasks.
  *
  * SIX statements whatever the amount of work: where the apprentice belongs (also the access
  * check), then together their assignments' titles, their progress (one `recipientProgress`),
@@ -160,18 +160,26 @@ export async function apprenticeOverview(ctx: Ctx, organizationId: string, appre
   const organization = ctx.actor.memberships.find((m) => m.organizationId === organizationId);
 
   const asTrainer = via.asCompany.length > 0;
-  // What a school follower sees of courses, quizzes and activity: what they may read themselves.
-  const courseScope = asTrainer
-    ? sql`true`
-    : courseRead.where(ctx.actor, { owner: sql`c.owner_organization_id`, status: sql`c.status` });
-  const recipientScope = asTrainer ? sql`true` : inArray(sql`a.organization_id`, via.asSchool);
+  // Courses, quizzes and activity: only what the viewer may read themselves (another company's
+  // own courses stay inside it, also when the apprentice belongs to two companies at once).
+  const courseScope = courseRead.where(ctx.actor, { owner: sql`c.owner_organization_id`, status: sql`c.status` });
+  // Assignments: a trainer sees their own companies' and the schools' tasks, never another
+  // company's; a school follower sees the school's.
+  const givers = (column: SQL) =>
+    asTrainer
+      ? (or(
+          inArray(column, via.asCompany),
+          sql`exists (select 1 from organizations go where go.id = ${column} and go.kind = 'school')`,
+        ) as SQL)
+      : inArray(column, via.asSchool);
+  const recipientScope = givers(sql`a.organization_id`);
 
   const [summaries, progress, courses, quizzes, activity] = await Promise.all([
     assignmentSummaries(
       ctx.db,
       and(
         sql`exists (select 1 from ${assignmentRecipients} where ${assignmentRecipients.assignmentId} = ${assignments.id} and ${assignmentRecipients.apprenticeId} = ${apprenticeId})`,
-        asTrainer ? undefined : inArray(assignments.organizationId, via.asSchool),
+        givers(sql`${assignments.organizationId}`),
       ) as SQL,
     ),
     recipientProgress(ctx.db, sql`ar.apprentice_id = ${apprenticeId} and (${recipientScope})`),
