@@ -17,7 +17,7 @@ export const de = {
   "nav.teamOf": "Team ({organization})",
   "nav.classes": "Meine Klassen",
   "nav.classesOf": "Klassen ({organization})",
-  "nav.operator": "Betrieb",
+  "nav.operator": "Organisationen",
   "nav.account": "Mein Konto",
   "nav.logout": "Abmelden",
   "footer.language": "Sprache:",

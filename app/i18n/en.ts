@@ -16,7 +16,7 @@ export const en: Record<keyof typeof de, string> = {
   "nav.teamOf": "Team ({organization})",
   "nav.classes": "My classes",
   "nav.classesOf": "Classes ({organization})",
-  "nav.operator": "Operations",
+  "nav.operator": "Organisations",
   "nav.account": "My account",
   "nav.logout": "Log out",
   "footer.language": "Language:",
