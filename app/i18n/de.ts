@@ -43,6 +43,7 @@ export const de = {
   "join.codeHint": "16 Zeichen, zum Beispiel ABCD-EFGH-JKLM-NPQR. Groß- und Kleinschreibung ist egal.",
   "join.continue": "Weiter",
   "join.title": "Einladung annehmen",
+  "join.newAccount.title": "Neues Konto anlegen",
   "join.lead": "Du bist eingeladen: {organization}, als {role}. Die Einladung gilt bis {date}.",
   "join.signedInAs": "Du bist angemeldet als {name}. Die Einladung wird deinem Konto hinzugefügt.",
   "join.acceptWithAccount": "Einladung annehmen",

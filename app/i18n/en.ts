@@ -41,6 +41,7 @@ export const en: Record<keyof typeof de, string> = {
   "join.codeHint": "16 characters, for example ABCD-EFGH-JKLM-NPQR. Upper or lower case does not matter.",
   "join.continue": "Continue",
   "join.title": "Accept invitation",
+  "join.newAccount.title": "Create a new account",
   "join.lead": "You are invited: {organization}, as {role}. The invitation is valid until {date}.",
   "join.signedInAs": "You are logged in as {name}. The invitation will be added to your account.",
   "join.acceptWithAccount": "Accept invitation",

@@ -132,7 +132,13 @@ export default function AcceptInvitationPage() {
   return (
     <div className="narrow">
       <PageHeader title={t("join.title")} lead={lead} />
-      <Form method="post" className="card form" noValidate>
+      <Form
+        method="post"
+        className="card form"
+        noValidate
+        aria-labelledby={invitation.signedInAs ? undefined : "new-account-heading"}
+      >
+        {invitation.signedInAs ? null : <h2 id="new-account-heading">{t("join.newAccount.title")}</h2>}
         {failure.formErrors.map((key) => (
           <Alert key={key} tone="error">
             {t(key)}

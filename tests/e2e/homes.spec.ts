@@ -49,12 +49,19 @@ test.describe("Startseite je Rolle", () => {
     await expectAccessible(page);
   });
 
-  test("Verwaltung: Mitglieder und Einladungen der Tischlerei", async ({ page, login }) => {
+  test("Verwaltung: Mitglieder und Einladungen der Tischlerei, die Personen auf eigener Seite", async ({
+    page,
+    login,
+  }) => {
     await login("admin");
     await page.goto("/");
     const admin = page.getByRole("region", { name: "Verwaltung – Tischlerei Krüger" });
-    await expect(admin.getByText("Lena Schulz")).toBeVisible();
+    await expect(admin.getByText(/^Mitglieder \(\d+\)$/)).toBeVisible();
     await expect(admin.getByRole("link", { name: "Einladungen verwalten" })).toBeVisible();
+    await expectAccessible(page);
+    await admin.getByRole("link", { name: "Personen verwalten" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Personen" })).toBeVisible();
+    await expect(page.getByText("Lena Schulz").first()).toBeVisible();
     await expectAccessible(page);
   });
 

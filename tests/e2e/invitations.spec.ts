@@ -43,10 +43,12 @@ test.describe("Einladungen", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Einladung annehmen" })).toBeVisible();
     await expect(page.getByText(/Tischlerei Krüger/)).toBeVisible();
     await expectAccessible(page);
-    await page.getByLabel("Dein Name").fill(name);
-    await page.getByLabel("E-Mail-Adresse").fill(email);
-    await page.getByLabel("Passwort", { exact: true }).fill("mein-neues-passwort-2026");
-    await page.getByLabel("Passwort wiederholen").fill("mein-neues-passwort-2026");
+    // The page also has the form for an existing account: fill in the new-account one.
+    const newAccount = page.getByRole("form", { name: "Neues Konto anlegen" });
+    await newAccount.getByLabel("Dein Name").fill(name);
+    await newAccount.getByLabel("E-Mail-Adresse").fill(email);
+    await newAccount.getByLabel("Passwort", { exact: true }).fill("mein-neues-passwort-2026");
+    await newAccount.getByLabel("Passwort wiederholen").fill("mein-neues-passwort-2026");
     await page.getByRole("button", { name: "Konto anlegen" }).click();
 
     await expect(page).toHaveURL("/");
@@ -78,18 +80,19 @@ test.describe("Einladungen", () => {
 
     await context.clearCookies();
     await page.goto(`/join/${code}`);
-    await page.getByLabel("Dein Name").fill("Kurt Kurz");
-    await page.getByLabel("E-Mail-Adresse").fill("keine-adresse");
-    await page.getByLabel("Passwort", { exact: true }).fill("kurz");
-    await page.getByLabel("Passwort wiederholen").fill("anders");
+    const newAccount = page.getByRole("form", { name: "Neues Konto anlegen" });
+    await newAccount.getByLabel("Dein Name").fill("Kurt Kurz");
+    await newAccount.getByLabel("E-Mail-Adresse").fill("keine-adresse");
+    await newAccount.getByLabel("Passwort", { exact: true }).fill("kurz");
+    await newAccount.getByLabel("Passwort wiederholen").fill("anders");
     await page.getByRole("button", { name: "Konto anlegen" }).click();
 
     await expect(page.getByText("Das ist keine gültige E-Mail-Adresse.", { exact: false })).toBeVisible();
     await expect(page.getByText("Das Passwort ist zu kurz.", { exact: false })).toBeVisible();
-    await expect(page.getByLabel("E-Mail-Adresse")).toHaveAttribute("aria-invalid", "true");
+    await expect(newAccount.getByLabel("E-Mail-Adresse")).toHaveAttribute("aria-invalid", "true");
     // What was typed stays, except the passwords.
-    await expect(page.getByLabel("Dein Name")).toHaveValue("Kurt Kurz");
-    await expect(page.getByLabel("E-Mail-Adresse")).toHaveValue("keine-adresse");
+    await expect(newAccount.getByLabel("Dein Name")).toHaveValue("Kurt Kurz");
+    await expect(newAccount.getByLabel("E-Mail-Adresse")).toHaveValue("keine-adresse");
     await expectAccessible(page);
   });
 
