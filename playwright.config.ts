@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, type ReporterDescription } from "@playwright/test";
+import { journeyPort, journeyURL } from "./tests/e2e/journey-url.ts";
 
 // The build happens before (`npm run test:e2e`); this config only starts the built server.
 const port = Number(process.env.E2E_PORT ?? 3210);
@@ -48,13 +49,25 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
-  webServer: {
-    command: "node tests/e2e/start-server.mjs",
-    url: `${baseURL}/healthz`,
-    env: { E2E_PORT: String(port) },
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      command: "node tests/e2e/start-server.mjs",
+      url: `${baseURL}/healthz`,
+      env: { E2E_PORT: String(port) },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    // The set-up journey (journey.spec.ts) runs on its own server over an empty database.
+    {
+      command: "node tests/e2e/start-empty-server.mjs",
+      url: `${journeyURL}/healthz`,
+      env: { E2E_JOURNEY_PORT: String(journeyPort) },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
 });

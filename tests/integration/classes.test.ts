@@ -60,6 +60,23 @@ describe("class management", () => {
     expect(await audits(created.id)).toEqual(["class.created", "class.updated", "class.archived"]);
   });
 
+  test("a teacher who creates a class teaches it (and sees it in Meine Klassen); an admin does not", async () => {
+    const world = await createWorld(db);
+    const byTeacher = await createSchoolClass({
+      ctx: await ctxFor(db, world.people.teacher.id),
+      input: { ...classInput(), schoolId: world.school.id },
+    });
+    const byAdmin = await createSchoolClass({
+      ctx: await ctxFor(db, world.people.schoolAdmin.id),
+      input: { ...classInput(), schoolId: world.school.id },
+    });
+    if (!byTeacher.ok || !byAdmin.ok) throw new Error("not created");
+    const teachersOf = async (classId: string) =>
+      (await db.select().from(classTeachers).where(eq(classTeachers.classId, classId))).map((row) => row.teacherId);
+    expect(await teachersOf(byTeacher.id)).toEqual([world.people.teacher.id]);
+    expect(await teachersOf(byAdmin.id)).toEqual([]);
+  });
+
   test("a name the school already uses is a field error, not a second class", async () => {
     const world = await createWorld(db);
     const ctx = await ctxFor(db, world.people.teacher.id);

@@ -58,19 +58,25 @@ function ClassBody({ schoolId, schoolClass, canManage, filter }: Props) {
   const t = useT();
   if (schoolClass.studentCount === 0) return <EmptyState>{t("classes.noStudents")}</EmptyState>;
   if (schoolClass.assignmentCount === 0) {
-    // The empty state carries the next step itself (the action row leaves it out).
-    return canManage ? (
-      <EmptyState
-        action={
-          <ButtonLink to={`/orgs/${schoolId}/assignments/new?class=${schoolClass.id}`}>
-            {t("classes.noAssignmentsAction")}
-          </ButtonLink>
-        }
-      >
-        {t("classes.noAssignments")}
-      </EmptyState>
-    ) : (
-      <EmptyState>{t("classes.noAssignmentsReadOnly")}</EmptyState>
+    // The empty state carries the next step itself (the action row leaves it out); the students
+    // are listed all the same, so a teacher sees who has joined before the first task.
+    return (
+      <>
+        {canManage ? (
+          <EmptyState
+            action={
+              <ButtonLink to={`/orgs/${schoolId}/assignments/new?class=${schoolClass.id}`}>
+                {t("classes.noAssignmentsAction")}
+              </ButtonLink>
+            }
+          >
+            {t("classes.noAssignments")}
+          </EmptyState>
+        ) : (
+          <EmptyState>{t("classes.noAssignmentsReadOnly")}</EmptyState>
+        )}
+        <ClassMatrix schoolId={schoolId} schoolClass={schoolClass} canManage={canManage} />
+      </>
     );
   }
   if (schoolClass.students.length === 0 && isFiltered(filter)) {

@@ -40,6 +40,11 @@ export async function createClass({
         })
         .returning({ id: schoolClasses.id });
       if (!row) throw new Error("insert returned no row");
+      // A teacher makes a class to teach it: without this, it would not be in their "Meine Klassen".
+      const teachesHere = ctx.actor?.memberships.some(
+        (m) => m.organizationId === input.schoolId && m.role === "teacher",
+      );
+      if (teachesHere && ctx.actor) await tx.insert(classTeachers).values({ classId: row.id, teacherId: ctx.actor.id });
       await auditClass(tx, ctx, { schoolId: input.schoolId, action: "class.created", targetId: row.id });
       return { ok: true as const, id: row.id };
     });
