@@ -15,7 +15,7 @@ import {
   setOrganizationActive,
   updateOrganizationAsOperator,
 } from "#app/modules/operator/write-organizations.server.ts";
-import { invitationLink, qrCodeDataUrl } from "#app/modules/orgs/invitation-link.server.ts";
+import { createdInvitationView } from "#app/modules/orgs/invitation-link.server.ts";
 import { env } from "#app/utils/env.server.ts";
 import { formatDate } from "#app/utils/format.ts";
 import { formFailure, parseForm } from "#app/utils/forms.server.ts";
@@ -44,17 +44,14 @@ export const action = authenticated(async ({ ctx, params, request }) => {
     if (!parsed.ok) return formFailure(parsed);
     const created = await createFirstInvitation({ ctx, input: { ...parsed.data, organizationId } });
     if (!created.ok) return formFailure(parsed, { formErrors: ["errors.operator.inactive"] }, 409);
-    const link = invitationLink(env().APP_URL, created.code);
     return {
       ok: true as const,
-      created: {
+      created: await createdInvitationView(env().APP_URL, {
         code: created.code,
-        link,
-        qrCode: await qrCodeDataUrl(link),
         label: parsed.data.label,
         role: parsed.data.role,
         expiresAt: created.expiresAt,
-      },
+      }),
     };
   }
   // "update", and any other intent: the organisation's form.

@@ -6,7 +6,7 @@ import { InvitationList } from "#app/components/invitations/invitation-list.tsx"
 import { PageHeader, Section } from "#app/components/ui/page.tsx";
 import { useT } from "#app/i18n/use-t.ts";
 import { createInvitation } from "#app/modules/orgs/create-invitation.server.ts";
-import { invitationLink, qrCodeDataUrl } from "#app/modules/orgs/invitation-link.server.ts";
+import { createdInvitationView } from "#app/modules/orgs/invitation-link.server.ts";
 import { getOrganizationFor, invitationFormOptions, listInvitations } from "#app/modules/orgs/queries.server.ts";
 import { revokeInvitation } from "#app/modules/orgs/revoke-invitation.server.ts";
 import { CreateInvitationSchema, RevokeInvitationSchema } from "#app/modules/orgs/schemas.ts";
@@ -39,17 +39,14 @@ export const action = authenticated(async ({ ctx, params, request }) => {
   const parsed = parseForm(CreateInvitationSchema, formData);
   if (!parsed.ok) return formFailure(parsed);
   const created = await createInvitation({ ctx, input: { ...parsed.data, organizationId } });
-  const link = invitationLink(env().APP_URL, created.code);
   return {
     ok: true as const,
-    created: {
+    created: await createdInvitationView(env().APP_URL, {
       code: created.code,
-      link,
-      qrCode: await qrCodeDataUrl(link),
       label: parsed.data.label,
       role: parsed.data.role,
       expiresAt: created.expiresAt,
-    },
+    }),
   };
 });
 
