@@ -1,6 +1,15 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { auditEvents, classEnrollments, classTeachers, memberships, schoolClasses, users } from "#db/schema/index.ts";
+import {
+  auditEvents,
+  classEnrollments,
+  classTeachers,
+  memberships,
+  occupations,
+  organizationOccupations,
+  schoolClasses,
+  users,
+} from "#db/schema/index.ts";
 import { newAssignmentForm } from "#app/modules/assignments/assignment-form.server.ts";
 import { parseClassViewFilter } from "#app/modules/assignments/class-view-filter.ts";
 import { classView } from "#app/modules/assignments/class-view.server.ts";
@@ -12,7 +21,7 @@ import {
   setClassTeachers,
   updateClass,
 } from "#app/modules/classes/manage-classes.server.ts";
-import { classDetail } from "#app/modules/classes/queries.server.ts";
+import { classDetail, classManagement } from "#app/modules/classes/queries.server.ts";
 import { acceptInvitation } from "#app/modules/orgs/accept-invitation.server.ts";
 import { createInvitation } from "#app/modules/orgs/create-invitation.server.ts";
 import { findOpenInvitation, invitationFormOptions } from "#app/modules/orgs/queries.server.ts";
@@ -75,6 +84,25 @@ describe("class management", () => {
       (await db.select().from(classTeachers).where(eq(classTeachers.classId, classId))).map((row) => row.teacherId);
     expect(await teachersOf(byTeacher.id)).toEqual([world.people.teacher.id]);
     expect(await teachersOf(byAdmin.id)).toEqual([]);
+  });
+
+  test("the forms offer the school's own occupations first, and still every other", async () => {
+    const world = await createWorld(db);
+    const all = await db.select().from(occupations).orderBy(occupations.name);
+    const own = all.at(-1);
+    if (!own) throw new Error("no occupations");
+    await db.insert(organizationOccupations).values({ organizationId: world.school.id, occupationId: own.id });
+    const ctx = await ctxFor(db, world.people.schoolAdmin.id);
+    for (const offered of [
+      (await classManagement(ctx, world.school.id)).occupations,
+      (await invitationFormOptions(ctx, world.school.id)).occupations,
+    ]) {
+      expect(offered[0]?.id).toBe(own.id);
+      expect(offered.map((o) => o.id).sort()).toEqual(all.map((o) => o.id).sort());
+    }
+    // Another school's list does not reorder this one's.
+    const other = await classManagement(await ctxFor(db, world.people.otherTeacher.id), world.otherSchool.id);
+    expect(other.occupations.map((o) => o.name)).toEqual(all.map((o) => o.name));
   });
 
   test("a name the school already uses is a field error, not a second class", async () => {

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, isNull, ne } from "drizzle-orm";
+import { and, count, desc, eq, gt, isNull, ne } from "drizzle-orm";
 import {
   classEnrollments,
   classTeachers,
@@ -10,6 +10,7 @@ import {
   users,
 } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
+import { occupationChoices } from "#app/modules/training/occupation-choices.server.ts";
 import { can, requirePermission } from "#app/modules/permissions/permissions.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 import { byGermanName } from "#app/utils/sort.ts";
@@ -25,10 +26,6 @@ async function schoolOf(ctx: Ctx, schoolId: string) {
     .where(eq(organizations.id, schoolId));
   if (!school) throw new NotFoundError("organization");
   return school;
-}
-
-async function occupationOptions(ctx: Ctx) {
-  return ctx.db.select({ id: occupations.id, name: occupations.name }).from(occupations).orderBy(asc(occupations.name));
 }
 
 /** "Klassen verwalten": every class of the school, the archived ones last, and the form's choices. */
@@ -50,7 +47,7 @@ export async function classManagement(ctx: Ctx, schoolId: string) {
       .leftJoin(classEnrollments, eq(classEnrollments.classId, schoolClasses.id))
       .where(eq(schoolClasses.schoolId, schoolId))
       .groupBy(schoolClasses.id, occupations.name),
-    occupationOptions(ctx),
+    occupationChoices(ctx.db, schoolId),
   ]);
   classes.sort(
     (a, b) => Number(Boolean(a.archivedAt)) - Number(Boolean(b.archivedAt)) || collator.compare(a.name, b.name),
@@ -100,7 +97,7 @@ export async function classDetail(ctx: Ctx, schoolId: string, classId: string) {
         ),
       )
       .orderBy(desc(invitations.createdAt)),
-    occupationOptions(ctx),
+    occupationChoices(ctx.db, schoolId),
   ]);
   return {
     school,

@@ -1,8 +1,9 @@
 import { and, asc, count, desc, eq, gt, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "#db/client.server.ts";
-import { invitations, memberships, occupations, organizations, schoolClasses, users } from "#db/schema/index.ts";
+import { invitations, memberships, organizations, schoolClasses, users } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
+import { occupationChoices } from "#app/modules/training/occupation-choices.server.ts";
 import { type OrganizationPermission, requirePermission } from "#app/modules/permissions/permissions.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 import { hashInvitationCode, isWellFormedInvitationCode } from "./invitation-code.server.ts";
@@ -58,7 +59,7 @@ export async function invitationFormOptions(ctx: Ctx, organizationId: string) {
   requirePermission(ctx.actor, "invitations.manage", organizationId);
   const { db } = ctx;
   const [occupationRows, classRows] = await Promise.all([
-    db.select({ id: occupations.id, name: occupations.name }).from(occupations).orderBy(asc(occupations.name)),
+    occupationChoices(db, organizationId),
     db
       .select({ id: schoolClasses.id, name: schoolClasses.name })
       .from(schoolClasses)

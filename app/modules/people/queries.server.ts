@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { apprenticeships, memberships, occupations, organizations, users } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
+import { occupationChoices } from "#app/modules/training/occupation-choices.server.ts";
 import { can, invitableRoles, requirePermission } from "#app/modules/permissions/permissions.ts";
 import type { Role } from "#app/modules/permissions/roles.ts";
 import { todayInGermany, trainingYear } from "#app/modules/training/training-year.ts";
@@ -118,7 +119,7 @@ export async function peoplePage(ctx: Ctx, organizationId: string) {
             ),
           )
           .orderBy(asc(users.name)),
-        db.select({ id: occupations.id, name: occupations.name }).from(occupations).orderBy(asc(occupations.name)),
+        occupationChoices(db, organizationId),
       ])
     : [[], []];
 
