@@ -1,7 +1,8 @@
 /** German texts of the class list import (spread into de-staff.ts). */
 export const deStaffClassImport = {
   "classes.import.link": "Klassenliste importieren",
-  "classes.import.linkLead": "Aus einer Liste (CSV aus Excel) bekommt jede Schülerin und jeder Schüler einen eigenen Code.",
+  "classes.import.linkLead":
+    "Aus einer Liste (CSV aus Excel) bekommt jede Schülerin und jeder Schüler einen eigenen Code.",
   "classes.import.title": "Klassenliste importieren",
   "classes.import.heading": "Klassenliste für {name}",
   "classes.import.lead":

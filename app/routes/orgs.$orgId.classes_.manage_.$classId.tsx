@@ -140,7 +140,9 @@ export default function ManageClassPage() {
             <Section title={t("classes.import.link")} id="class-list-import">
               <p>{t("classes.import.linkLead")}</p>
               <p>
-                <Link to={`/orgs/${school.id}/classes/manage/${schoolClass.id}/import`}>{t("classes.import.link")}</Link>
+                <Link to={`/orgs/${school.id}/classes/manage/${schoolClass.id}/import`}>
+                  {t("classes.import.link")}
+                </Link>
               </p>
             </Section>
           ) : null}

@@ -18,7 +18,7 @@ const { db } = await openTestDatabase();
 const appUrl = "https://werkbank.example";
 
 const goodList =
-  "\uFEFFNachname;Vorname;E-Mail\r\nYılmaz;Ayşe;ayse@example.de\r\nMüller;Jörg;\r\n\"Weiß, Jr.\";Łukasz;lukasz@example.de\r\n";
+  '\uFEFFNachname;Vorname;E-Mail\r\nYılmaz;Ayşe;ayse@example.de\r\nMüller;Jörg;\r\n"Weiß, Jr.";Łukasz;lukasz@example.de\r\n';
 const listWithErrors = "Nachname;Vorname;E-Mail\nBauer;Tim;tim@example.de\nKaya;;\nLang;Lea;keine-adresse\n";
 
 async function schoolWithClass() {
@@ -66,7 +66,10 @@ describe("class list import", () => {
       ],
     });
     expect(await personal(schoolClass.id)).toHaveLength(0);
-    const confirmed = await importClassList({ ctx, input: { ...target, text: listWithErrors, confirmGoodLines: true } });
+    const confirmed = await importClassList({
+      ctx,
+      input: { ...target, text: listWithErrors, confirmGoodLines: true },
+    });
     expect(confirmed.status).toBe("imported");
     expect((await personal(schoolClass.id)).map((row) => row.label)).toEqual(["Bauer, Tim"]);
   });
@@ -177,8 +180,7 @@ describe("class list import", () => {
       );
       expect((thrown as { init?: { status?: number } })?.init?.status).toBe(404);
     };
-    const sheet = (codesToSend: string[]) =>
-      classSheetPdf({ ctx, input: { ...target, codes: codesToSend, appUrl } });
+    const sheet = (codesToSend: string[]) => classSheetPdf({ ctx, input: { ...target, codes: codesToSend, appUrl } });
     await expect(sheet([...codes, "AAAA-BBBB-CCCC-DDDD"])).rejects.toThrow(NotFoundError);
     await expect(sheet(["not a code"])).rejects.toThrow(NotFoundError);
     const otherClass = await createClass(db, target.schoolId);

@@ -5,7 +5,8 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 
 describe("class list CSV as German Excel saves it", () => {
   test("CSV UTF-8: BOM, semicolons, CRLF, header, umlauts, ß and Turkish ı", () => {
-    const file = "\uFEFFNachname;Vorname;E-Mail\r\nMüller;Jörg;joerg@example.de\r\nYılmaz;Ayşe;\r\nStraße;Weiß;weiss@example.de\r\n";
+    const file =
+      "\uFEFFNachname;Vorname;E-Mail\r\nMüller;Jörg;joerg@example.de\r\nYılmaz;Ayşe;\r\nStraße;Weiß;weiss@example.de\r\n";
     const decoded = decodeClassList(utf8(file));
     expect(decoded.ok).toBe(true);
     if (!decoded.ok) return;

@@ -117,9 +117,15 @@ export function ImportedStudents(props: {
             <p className="student-card-name">{student.label}</p>
             <p className="invitation-code">{student.code}</p>
             <p className="invitation-link">{student.link}</p>
-            <img src={student.qrCode} alt={t("classes.import.qrLabel", { name: student.label })} width={128} height={128} />
+            <img
+              src={student.qrCode}
+              alt={t("classes.import.qrLabel", { name: student.label })}
+              width={128}
+              height={128}
+            />
             <p className="muted">
-              {t("classes.import.instruction")} {t("classes.import.validUntil", { date: formatDate(locale, new Date(props.expiresAt)) })}
+              {t("classes.import.instruction")}{" "}
+              {t("classes.import.validUntil", { date: formatDate(locale, new Date(props.expiresAt)) })}
             </p>
           </li>
         ))}

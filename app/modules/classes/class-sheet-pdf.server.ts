@@ -35,18 +35,29 @@ const INSTRUCTION = "Öffne den Link oder scanne den QR-Code und lege dein Konto
 
 function header(doc: PDFKit.PDFDocument, sheet: ClassSheet) {
   doc.font("bold").fontSize(14).fillColor("black");
-  doc.text(`${sheet.className} – ${sheet.schoolName}`, PAGE.margin, PAGE.margin, { width: PAGE.width - 2 * PAGE.margin });
-  doc.font("regular").fontSize(9).text("Zugangscodes für die Lernplattform. Jeder Code gilt für eine Person und nur einmal.");
+  doc.text(`${sheet.className} – ${sheet.schoolName}`, PAGE.margin, PAGE.margin, {
+    width: PAGE.width - 2 * PAGE.margin,
+  });
+  doc
+    .font("regular")
+    .fontSize(9)
+    .text("Zugangscodes für die Lernplattform. Jeder Code gilt für eine Person und nur einmal.");
 }
 
 async function card(doc: PDFKit.PDFDocument, student: ClassSheet["students"][number], x: number, y: number) {
   // Dashed cut lines around each card.
   doc.save().lineWidth(0.5).dash(4, { space: 3 }).strokeColor("#888").rect(x, y, CARD_W, CARD_H).stroke().restore();
   const textWidth = CARD_W - QR - 3 * PAD;
-  doc.font("bold").fontSize(11).fillColor("black");
-  doc.text(student.label, x + PAD, y + PAD, { width: textWidth, height: 30, ellipsis: true });
-  doc.font("mono").fontSize(13).text(student.code, x + PAD, y + PAD + 32, { width: textWidth + PAD, lineBreak: false });
-  doc.font("regular").fontSize(6.5).text(student.link, x + PAD, y + PAD + 54, { width: textWidth });
+  doc.font("bold").fontSize(10).fillColor("black");
+  doc.text(student.label, x + PAD, y + PAD, { width: textWidth, height: 38, ellipsis: true });
+  doc
+    .font("mono")
+    .fontSize(12)
+    .text(student.code, x + PAD, y + PAD + 42, { width: textWidth + PAD, lineBreak: false });
+  doc
+    .font("regular")
+    .fontSize(6.5)
+    .text(student.link, x + PAD, y + PAD + 62, { width: textWidth });
   doc.fontSize(7.5).text(INSTRUCTION, x + PAD, y + CARD_H - PAD - 20, { width: CARD_W - 2 * PAD });
   const png = await QRCode.toBuffer(student.link, { type: "png", errorCorrectionLevel: "M", margin: 1, width: 276 });
   doc.image(png, x + CARD_W - PAD - QR, y + PAD, { width: QR, height: QR });

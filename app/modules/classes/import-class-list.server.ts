@@ -91,7 +91,11 @@ export async function importClassList({
   return ctx.db.transaction(async (tx) => {
     const schoolClass = await loadSchoolClass(tx, input.schoolId, input.classId);
     // Locks the class row: two submits of the same list run one after the other, not side by side.
-    await tx.select({ id: schoolClasses.id }).from(schoolClasses).where(eq(schoolClasses.id, schoolClass.id)).for("update");
+    await tx
+      .select({ id: schoolClasses.id })
+      .from(schoolClasses)
+      .where(eq(schoolClasses.id, schoolClass.id))
+      .for("update");
     const className = schoolClass.name;
     const isThere = await alreadyThere(tx, schoolClass.id, ctx.now);
     const skipped = report.good.filter(isThere).map((s) => ({ line: s.line, label: studentLabel(s) }));
@@ -133,5 +137,8 @@ export async function classImportPage(ctx: Ctx, schoolId: string, classId: strin
     .select({ id: organizations.id, name: organizations.name })
     .from(organizations)
     .where(eq(organizations.id, schoolId));
-  return { school: { id: schoolId, name: school?.name ?? "" }, schoolClass: { id: schoolClass.id, name: schoolClass.name } };
+  return {
+    school: { id: schoolId, name: school?.name ?? "" },
+    schoolClass: { id: schoolClass.id, name: schoolClass.name },
+  };
 }
