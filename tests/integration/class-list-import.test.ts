@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { auditEvents, classEnrollments, invitations, memberships } from "#db/schema/index.ts";
@@ -129,6 +130,33 @@ describe("class list import", () => {
     // Used once: the next import of the same list finds Emre in the class and leaves him out.
     const again = await importClassList({ ctx, input: { ...target, text: "Kaya;Emre\n", confirmGoodLines: false } });
     expect(again).toMatchObject({ status: "imported", created: [], skipped: [{ line: 1 }] });
+  });
+
+  test("the whole import counts against the invitation limit; over it, nothing is written", async () => {
+    const { world, schoolClass, ctx, target } = await schoolWithClass();
+    const now = new Date();
+    // 180 invitations this hour already (made elsewhere): 30 more would pass the 200.
+    await db.insert(invitations).values(
+      Array.from({ length: 180 }, (_, i) => ({
+        organizationId: target.schoolId,
+        role: "apprentice" as const,
+        label: `Früher ${i}`,
+        codeHash: createHash("sha256").update(`${schoolClass.id}-${i}`).digest("hex"),
+        createdById: world.people.teacher.id,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + 60_000),
+      })),
+    );
+    const thirty = Array.from({ length: 30 }, (_, i) => `Schüler${i};Sam`).join("\r\n");
+    const refused = await importClassList({ ctx, input: { ...target, text: thirty, confirmGoodLines: false } });
+    expect(refused).toEqual({ status: "limited" });
+    expect(await personal(schoolClass.id)).toHaveLength(0);
+    const twenty = await importClassList({
+      ctx,
+      input: { ...target, text: thirty.split("\r\n").slice(0, 20).join("\n"), confirmGoodLines: false },
+    });
+    expect(twenty).toMatchObject({ status: "imported" });
+    expect(await personal(schoolClass.id)).toHaveLength(20);
   });
 
   test("another school's teacher or admin can import nothing into the class", async () => {
