@@ -17,7 +17,7 @@ export function ClassListForm({ text }: { text: string }) {
   return (
     <Section title={t("classes.import.title")} id="class-list">
       <p>{t("classes.import.lead")}</p>
-      <Form method="post" encType="multipart/form-data" className="form">
+      <Form method="post" encType="multipart/form-data" className="form class-list-form">
         <Field
           label={t("classes.import.file")}
           hint={t("classes.import.fileHint")}
@@ -46,7 +46,7 @@ export function ClassListReport({ report, text }: { report: { good: Student[]; r
   return (
     <Section title={t("classes.import.rejectedTitle")} id="class-list-report">
       <Alert tone="error">
-        <ul>
+        <ul className="class-list-lines">
           {report.rejected.map((row) => (
             <li key={row.line}>
               {t("classes.import.rejectedLine", { line: row.line, reason: t(row.reason, row.values) })}
@@ -55,7 +55,7 @@ export function ClassListReport({ report, text }: { report: { good: Student[]; r
         </ul>
       </Alert>
       <h3>{t("classes.import.goodTitle", { count: report.good.length })}</h3>
-      <ul>
+      <ul className="class-list-lines">
         {report.good.map((student) => (
           <li key={student.line}>
             {t("classes.import.rejectedLine", {
