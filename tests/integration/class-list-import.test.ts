@@ -73,6 +73,17 @@ describe("class list import", () => {
     });
     expect(confirmed.status).toBe("imported");
     expect((await personal(schoolClass.id)).map((row) => row.label)).toEqual(["Bauer, Tim"]);
+    // Only bad lines: even confirmed, each is named and nothing is written.
+    const allBad = await importClassList({ ctx, input: { ...target, text: "Kaya;\nx;y;z@", confirmGoodLines: true } });
+    expect(allBad).toEqual({
+      status: "needsConfirmation",
+      good: [],
+      rejected: [
+        { line: 1, reason: "classes.import.error.givenNameMissing" },
+        { line: 2, reason: "classes.import.error.email" },
+      ],
+    });
+    expect(await personal(schoolClass.id)).toHaveLength(1);
   });
 
   test("the route shows rejected lines with a 400 and keeps the text; a file upload works too", async () => {

@@ -54,7 +54,7 @@ export function ClassListReport({ report, text }: { report: { good: Student[]; r
           ))}
         </ul>
       </Alert>
-      <h3>{t("classes.import.goodTitle", { count: report.good.length })}</h3>
+      {report.good.length > 0 ? <h3>{t("classes.import.goodTitle", { count: report.good.length })}</h3> : null}
       <ul className="class-list-lines">
         {report.good.map((student) => (
           <li key={student.line}>
@@ -65,12 +65,18 @@ export function ClassListReport({ report, text }: { report: { good: Student[]; r
           </li>
         ))}
       </ul>
-      <p>{t("classes.import.nothingWritten")}</p>
-      <Form method="post" className="form">
-        <input type="hidden" name="text" value={text} />
-        <input type="hidden" name="confirm" value="1" />
-        <Button disabled={submitting}>{t("classes.import.confirm", { count: report.good.length })}</Button>
-      </Form>
+      {report.good.length === 0 ? (
+        <p>{t("classes.import.error.noGoodLines")}</p>
+      ) : (
+        <>
+          <p>{t("classes.import.nothingWritten")}</p>
+          <Form method="post" className="form">
+            <input type="hidden" name="text" value={text} />
+            <input type="hidden" name="confirm" value="1" />
+            <Button disabled={submitting}>{t("classes.import.confirm", { count: report.good.length })}</Button>
+          </Form>
+        </>
+      )}
     </Section>
   );
 }

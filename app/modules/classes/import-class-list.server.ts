@@ -84,8 +84,8 @@ export async function importClassList({
   await loadSchoolClass(ctx.db, input.schoolId, input.classId);
   const report = parseClassList(input.text);
   if (report.fileError) return { status: "fileError", reason: report.fileError };
-  if (report.good.length === 0) return { status: "fileError", reason: "classes.import.error.noGoodLines" };
-  if (report.rejected.length > 0 && !input.confirmGoodLines) {
+  // Every rejected line is shown with its reason; with no good line there is nothing to confirm.
+  if (report.rejected.length > 0 && (!input.confirmGoodLines || report.good.length === 0)) {
     return { status: "needsConfirmation", good: report.good, rejected: report.rejected };
   }
   return ctx.db.transaction(async (tx) => {
