@@ -1,6 +1,7 @@
 import { deStaffAssignments } from "./de-staff-assignments.ts";
 import { deStaffTeam } from "./de-staff-team.ts";
 import { deStaffClasses } from "./de-staff-classes.ts";
+import { deStaffClassImport } from "./de-staff-class-import.ts";
 import { deStaffOperator } from "./de-staff-operator.ts";
 import { deStaffPeople } from "./de-staff-people.ts";
 
@@ -12,6 +13,7 @@ export const deStaff = {
   ...deStaffAssignments,
   ...deStaffTeam,
   ...deStaffClasses,
+  ...deStaffClassImport,
   ...deStaffOperator,
   ...deStaffPeople,
   "invitations.title": "Einladungen",

@@ -2,6 +2,7 @@ import type { deStaff } from "./de-staff.ts";
 import { enStaffAssignments } from "./en-staff-assignments.ts";
 import { enStaffTeam } from "./en-staff-team.ts";
 import { enStaffClasses } from "./en-staff-classes.ts";
+import { enStaffClassImport } from "./en-staff-class-import.ts";
 import { enStaffOperator } from "./en-staff-operator.ts";
 import { enStaffPeople } from "./en-staff-people.ts";
 
@@ -10,6 +11,7 @@ export const enStaff: Record<keyof typeof deStaff, string> = {
   ...enStaffAssignments,
   ...enStaffTeam,
   ...enStaffClasses,
+  ...enStaffClassImport,
   ...enStaffOperator,
   ...enStaffPeople,
   "invitations.title": "Invitations",

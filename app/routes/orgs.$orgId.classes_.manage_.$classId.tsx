@@ -136,6 +136,16 @@ export default function ManageClassPage() {
               <ClassCodes openCodes={view.openCodes} />
             </Section>
           ) : null}
+          {view.canInvite ? (
+            <Section title={t("classes.import.link")} id="class-list-import">
+              <p>{t("classes.import.linkLead")}</p>
+              <p>
+                <Link to={`/orgs/${school.id}/classes/manage/${schoolClass.id}/import`}>
+                  {t("classes.import.link")}
+                </Link>
+              </p>
+            </Section>
+          ) : null}
         </>
       )}
       <Section title={t("classes.manage.students", { count: view.students.length })} id="class-students">

@@ -129,4 +129,37 @@ export const classDecisions: Decisions = {
       expect: managers(302),
     },
   ],
+  "orgs.$orgId.classes_.manage_.$classId_.import.tsx": [
+    { name: "the class list import", handler: "loader", path: (w) => `${manage(w)}/import`, expect: managers(200) },
+    {
+      name: "an archived class takes no list",
+      handler: "loader",
+      path: (w) => `${manage(w, w.archivedClass.id)}/import`,
+      expect: managers(404),
+    },
+    {
+      name: "another school's class under this school",
+      handler: "loader",
+      path: (w) => `${manage(w, w.otherSchoolClass.id)}/import`,
+      expect: everyoneSignedIn(404),
+    },
+    {
+      name: "a list with a bad line (nothing written without confirmation)",
+      handler: "action",
+      intent: NO_INTENT,
+      path: (w) => `${manage(w)}/import`,
+      form: () => ({ text: "Nachname;Vorname\nKaya;\n" }),
+      expect: managers(400),
+    },
+  ],
+  "orgs.$orgId.classes_.manage_.$classId_.sheet[.pdf].ts": [
+    {
+      name: "a sheet of made-up codes",
+      handler: "action",
+      intent: NO_INTENT,
+      path: (w) => `${manage(w)}/sheet.pdf`,
+      form: () => ({ code: "AAAA-BBBB-CCCC-DDDD" }),
+      expect: managers(404),
+    },
+  ],
 };

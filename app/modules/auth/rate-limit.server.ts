@@ -119,3 +119,9 @@ export async function clearHits(db: Database, key: string): Promise<void> {
 export function secondsUntil(retryAt: Date, now: Date): number {
   return Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
 }
+
+/**
+ * Invitations one person creates, counted from the invitations themselves: a class list import
+ * counts with every line. A class of 30 fits many times; a script filling the table does not.
+ */
+export const invitationCreationLimit: Limit = { max: 200, windowMs: HOUR };

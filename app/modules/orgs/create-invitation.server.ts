@@ -99,6 +99,8 @@ export async function insertInvitation(
     plannedEndOn?: string | null;
     trainerId?: string | null;
     classId?: string | null;
+    /** From a class list import: the e-mail the school knows for the student. */
+    email?: string | null;
   },
 ): Promise<{ id: string; code: string; expiresAt: Date }> {
   const code = generateInvitationCode();
@@ -118,6 +120,7 @@ export async function insertInvitation(
       plannedEndOn: input.plannedEndOn ?? null,
       trainerId: input.trainerId ?? null,
       classId: input.classId ?? null,
+      email: input.email ?? null,
     })
     .returning({ id: invitations.id });
   if (!row) throw new Error("insert returned no row");

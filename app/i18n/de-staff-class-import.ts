@@ -1,0 +1,50 @@
+/** German texts of the class list import (spread into de-staff.ts). */
+export const deStaffClassImport = {
+  "classes.import.link": "Klassenliste importieren",
+  "classes.import.linkLead":
+    "Aus einer Liste (CSV aus Excel) bekommt jede Schülerin und jeder Schüler einen eigenen Code.",
+  "classes.import.title": "Klassenliste importieren",
+  "classes.import.heading": "Klassenliste für {name}",
+  "classes.import.lead":
+    "Eine Zeile pro Person: Nachname;Vorname;E-Mail. Die E-Mail darf fehlen. In Excel: „Speichern unter“ → „CSV UTF-8“.",
+  "classes.import.back": "Zurück zur Klasse",
+  "classes.import.file": "CSV-Datei",
+  "classes.import.fileHint": "Höchstens 100 KB und 60 Zeilen.",
+  "classes.import.text": "Oder die Liste hier einfügen",
+  "classes.import.textHint": "Zum Beispiel: Müller;Anna;anna.mueller@example.de",
+  "classes.import.submit": "Prüfen und importieren",
+  "classes.import.rejectedTitle": "Diese Zeilen gehen nicht",
+  "classes.import.rejectedLine": "Zeile {line}: {reason}",
+  "classes.import.goodTitle": "Diese Zeilen sind in Ordnung ({count})",
+  "classes.import.nothingWritten":
+    "Es ist noch nichts gespeichert. Korrigiere die Liste oder importiere nur die gültigen Zeilen.",
+  "classes.import.confirm": "Nur die gültigen Zeilen importieren ({count})",
+  "classes.import.doneTitle": "Einladungen für {className}",
+  "classes.import.created.one": "1 neue Einladung.",
+  "classes.import.created.other": "{count} neue Einladungen.",
+  "classes.import.onlyNow":
+    "Die Codes siehst du nur jetzt. Drucke die Seite oder lade das PDF herunter, bevor du die Seite verlässt.",
+  "classes.import.print": "Zum Drucken: Strg+P. Jede Karte hat eine Schnittlinie zum Ausschneiden.",
+  "classes.import.pdf": "Als PDF herunterladen",
+  "classes.import.skipped": "Schon eingeladen oder schon in der Klasse, darum nicht noch einmal: {names}",
+  "classes.import.validUntil": "Jeder Code gilt einmal, bis {date}.",
+  "classes.import.instruction": "Öffne den Link oder scanne den QR-Code und lege dein Konto an.",
+  "classes.import.qrLabel": "QR-Code für {name}",
+  "classes.import.limited":
+    "Du hast in der letzten Stunde schon sehr viele Einladungen erstellt. Bitte versuch es später noch einmal.",
+  "classes.import.error.notText": "Das ist keine Textdatei. Bitte speichere die Liste in Excel als „CSV UTF-8“.",
+  "classes.import.error.encoding":
+    "Die Umlaute in der Datei sind nicht lesbar. Bitte als CSV UTF-8 speichern (Excel: Speichern unter → „CSV UTF-8“).",
+  "classes.import.error.empty": "Die Liste ist leer. Bitte wähl eine Datei oder füge Zeilen ein.",
+  "classes.import.error.tooManyLines": "Mehr als 60 Zeilen. Bitte teil die Liste auf: eine Klasse pro Datei.",
+  "classes.import.error.tooLarge": "Die Datei ist zu groß (höchstens 100 KB).",
+  "classes.import.error.noGoodLines": "Keine Zeile ist gültig. Bitte korrigiere die Liste.",
+  "classes.import.error.familyNameMissing": "Der Nachname fehlt.",
+  "classes.import.error.givenNameMissing": "Der Vorname fehlt.",
+  "classes.import.error.familyNameTooLong": "Der Nachname ist zu lang (höchstens 100 Zeichen).",
+  "classes.import.error.givenNameTooLong": "Der Vorname ist zu lang (höchstens 100 Zeichen).",
+  "classes.import.error.controlCharacters": "In der Zeile stehen unsichtbare Steuerzeichen.",
+  "classes.import.error.tooManyFields": "Zu viele Spalten. Erwartet: Nachname;Vorname;E-Mail.",
+  "classes.import.error.email": "E-Mail-Adresse ist ungültig.",
+  "classes.import.error.duplicate": "Doppelt, steht schon in Zeile {other}.",
+};
