@@ -99,4 +99,15 @@ export const deStaffPeople = {
   "audit.field.actualEndOn": "Tatsächliches Ende",
   "audit.status.active": "aktiv",
   "audit.status.left": "ausgetreten",
+  "audit.action.apprenticeship.ended": "Ausbildung hier beendet",
+  "people.end.title": "Ausbildung hier beenden",
+  "people.end.summary": "Ausbildung hier beenden (Betriebswechsel oder Abbruch)",
+  "people.end.lead":
+    "{name} ist ab dem Tag danach nicht mehr bei euch und wird hier sofort abgemeldet. Das Konto, alles Gelernte und alle Ergebnisse bleiben {name} erhalten. Wechselt {name} in einen anderen Betrieb, lädt dieser neu ein; {name} nimmt die Einladung mit dem bestehenden Konto an. Was danach passiert, seht ihr nicht mehr.",
+  "people.end.lastDay": "Letzter Tag im Betrieb",
+  "people.end.submit": "Ausbildung beenden und abmelden",
+  "people.end.submitFor": "Ausbildung von {name} beenden und abmelden",
+  "people.done.end":
+    "Die Ausbildung ist beendet, die Person ist hier abgemeldet. Der neue Betrieb kann sie jetzt einladen.",
+  "errors.people.lastDayAhead": "Der letzte Tag darf nicht in der Zukunft liegen. Trag ihn ein, wenn er da ist.",
 };

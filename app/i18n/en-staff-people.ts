@@ -101,4 +101,15 @@ export const enStaffPeople: Record<keyof typeof deStaffPeople, string> = {
   "audit.field.actualEndOn": "Actual end",
   "audit.status.active": "active",
   "audit.status.left": "left",
+  "audit.action.apprenticeship.ended": "Apprenticeship ended here",
+  "people.end.title": "End the apprenticeship here",
+  "people.end.summary": "End the apprenticeship here (change of company or dropping out)",
+  "people.end.lead":
+    "From the next day, {name} is no longer with you and is signed out here at once. {name} keeps the account, everything learned and all results. If {name} moves to another company, that company sends a new invitation, which {name} accepts with the existing account. You will not see what happens afterwards.",
+  "people.end.lastDay": "Last day at the company",
+  "people.end.submit": "End apprenticeship and sign out",
+  "people.end.submitFor": "End the apprenticeship of {name} and sign them out",
+  "people.done.end":
+    "The apprenticeship has ended and the person is signed out here. The new company can invite them now.",
+  "errors.people.lastDayAhead": "The last day cannot be in the future. Enter it when it has come.",
 };

@@ -9,10 +9,16 @@ import { useT } from "#app/i18n/use-t.ts";
 import { passwordResetLink, qrCodeDataUrl } from "#app/modules/orgs/invitation-link.server.ts";
 import { changeRole } from "#app/modules/people/change-role.server.ts";
 import { editApprenticeship } from "#app/modules/people/edit-apprenticeship.server.ts";
+import { endApprenticeship } from "#app/modules/people/end-apprenticeship.server.ts";
 import { deactivateMember, reactivateMember } from "#app/modules/people/membership-status.server.ts";
 import { peoplePage } from "#app/modules/people/queries.server.ts";
 import { createResetCode } from "#app/modules/people/reset-code.server.ts";
-import { ChangeRoleSchema, EditApprenticeshipSchema, PersonSchema } from "#app/modules/people/schemas.ts";
+import {
+  ChangeRoleSchema,
+  EditApprenticeshipSchema,
+  EndApprenticeshipSchema,
+  PersonSchema,
+} from "#app/modules/people/schemas.ts";
 import { requirePermission } from "#app/modules/permissions/permissions.ts";
 import { env } from "#app/utils/env.server.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
@@ -29,7 +35,19 @@ export const action = authenticated(async ({ ctx, params, request }) => {
   const formData = await readForm(request);
   // Rights before input: an outsider learns nothing from which field was wrong.
   const resetting = formData.get("intent") === "resetCode";
-  requirePermission(ctx.actor, resetting ? "passwords.reset" : "people.manage", organizationId);
+  const ending = formData.get("intent") === "end";
+  requirePermission(
+    ctx.actor,
+    resetting ? "passwords.reset" : ending ? "apprenticeships.end" : "people.manage",
+    organizationId,
+  );
+  if (ending) {
+    const parsed = parseForm(EndApprenticeshipSchema, formData);
+    if (!parsed.ok) return formFailure(parsed);
+    const result = await endApprenticeship({ ctx, input: { ...parsed.data, organizationId } });
+    if (!result.ok) return formFailure(parsed, { fieldErrors: { [result.field]: [result.error] } });
+    return { ok: true as const, done: "end" as const };
+  }
   if (resetting) {
     const parsed = parseForm(PersonSchema, formData);
     if (!parsed.ok) throw new NotFoundError("person");

@@ -2,14 +2,17 @@
  * Betriebswechsel: the old company ends the apprenticeship (actual end) and signs the apprentice
  * out; the new company takes them in. The old company's staff must not see the new work.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { apprenticeships, lessonProgress, memberships } from "#db/schema/index.ts";
+import { apprenticeships, auditEvents, lessonProgress, memberships } from "#db/schema/index.ts";
 import { apprenticeOverview } from "#app/modules/assignments/apprentice-overview.server.ts";
 import { teamDashboard } from "#app/modules/assignments/team-dashboard.server.ts";
+import { acceptInvitation } from "#app/modules/orgs/accept-invitation.server.ts";
+import { createInvitation } from "#app/modules/orgs/create-invitation.server.ts";
 import { editApprenticeship } from "#app/modules/people/edit-apprenticeship.server.ts";
+import { endApprenticeship } from "#app/modules/people/end-apprenticeship.server.ts";
 import { deactivateMember } from "#app/modules/people/membership-status.server.ts";
-import { NotFoundError } from "#app/utils/errors.ts";
+import { ForbiddenError, NotFoundError } from "#app/utils/errors.ts";
 import { assign } from "#tests/factories/assignments.ts";
 import { createCourse } from "#tests/factories/courses.ts";
 import { createApprenticeship, ctxFor } from "#tests/factories/index.ts";
@@ -111,5 +114,119 @@ describe("changing company", () => {
       await apprenticeOverview(await ctxFor(db, w.people.otherTrainer.id), w.otherCompany.id, apprentice.id),
     );
     expect(own).toContain(theirs.course.title);
+  });
+});
+
+describe("ending an apprenticeship in one step (Betriebswechsel)", () => {
+  const today = "2026-12-01";
+  const at = new Date(`${today}T10:00:00Z`);
+  async function contractOf(apprenticeId: string) {
+    const [contract] = await db.select().from(apprenticeships).where(eq(apprenticeships.apprenticeId, apprenticeId));
+    if (!contract) throw new Error("no apprenticeship");
+    return contract;
+  }
+
+  test("the trainer ends it: end date set, signed out at once, the old company sees nothing; the account keeps everything", async () => {
+    const w = await createWorld(db);
+    const { apprentice } = w.people;
+    const contract = await contractOf(apprentice.id);
+    const course = await createCourse(db, { owner: null, modules: 1, lessonsPerModule: 1 });
+    const [lesson] = course.lessonIds as [string];
+    await db
+      .insert(lessonProgress)
+      .values({ userId: apprentice.id, lessonId: lesson, completedAt: new Date("2026-11-20T09:00:00Z") });
+    const trainer = await ctxFor(db, w.people.trainer.id, at);
+    const input = { organizationId: w.company.id, apprenticeshipId: contract.id, lastDay: "2026-11-30" };
+
+    expect(await endApprenticeship({ ctx: trainer, input })).toMatchObject({ ok: true, changed: true });
+    expect((await contractOf(apprentice.id)).actualEndOn).toBe("2026-11-30");
+    const [membership] = await db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.userId, apprentice.id), eq(memberships.organizationId, w.company.id)));
+    expect(membership?.deactivatedAt).toEqual(at);
+    // A double submit changes nothing and writes no second event.
+    expect(await endApprenticeship({ ctx: trainer, input })).toMatchObject({ ok: true, changed: false });
+    const events = await db.select().from(auditEvents).where(eq(auditEvents.targetId, apprentice.id));
+    expect(events.map((e) => e.action).sort()).toEqual(["apprenticeship.ended", "membership.deactivated"]);
+
+    const oldTrainer = await ctxFor(db, w.people.trainer.id, at);
+    expect((await teamDashboard(oldTrainer, w.company.id)).apprentices.map((a) => a.userId)).not.toContain(
+      apprentice.id,
+    );
+    await expect(apprenticeOverview(oldTrainer, w.company.id, apprentice.id)).rejects.toThrow(NotFoundError);
+    // Nothing of the apprentice's own is gone.
+    expect(await db.select().from(lessonProgress).where(eq(lessonProgress.userId, apprentice.id))).toHaveLength(1);
+  });
+
+  test("a last day ahead or before the start is a field error and changes nothing", async () => {
+    const w = await createWorld(db);
+    const contract = await contractOf(w.people.apprentice.id);
+    const admin = await ctxFor(db, w.people.admin.id, at);
+    for (const [lastDay, error] of [
+      ["2026-12-02", "errors.people.lastDayAhead"],
+      ["2000-01-01", "errors.people.actualEndBeforeStart"],
+    ] as const) {
+      expect(
+        await endApprenticeship({
+          ctx: admin,
+          input: { organizationId: w.company.id, apprenticeshipId: contract.id, lastDay },
+        }),
+      ).toEqual({ ok: false, field: "lastDay", error });
+    }
+    expect((await contractOf(w.people.apprentice.id)).actualEndOn).toBeNull();
+  });
+
+  test("another company's trainer or admin cannot end it, not even under their own company; an apprentice not at all", async () => {
+    const w = await createWorld(db);
+    const contract = await contractOf(w.people.apprentice.id);
+    for (const [userId, organizationId] of [
+      [w.people.otherTrainer.id, w.company.id],
+      [w.people.otherAdmin.id, w.otherCompany.id],
+      [w.people.apprentice.id, w.company.id],
+    ] as const) {
+      const ctx = await ctxFor(db, userId, at);
+      await expect(
+        endApprenticeship({ ctx, input: { organizationId, apprenticeshipId: contract.id, lastDay: today } }),
+      ).rejects.toSatisfy((error) => error instanceof NotFoundError || error instanceof ForbiddenError);
+    }
+    expect((await contractOf(w.people.apprentice.id)).actualEndOn).toBeNull();
+    expect(await db.select().from(auditEvents).where(eq(auditEvents.targetId, w.people.apprentice.id))).toEqual([]);
+  });
+
+  test("the new company's invitation, taken with the existing account, starts the new apprenticeship", async () => {
+    const w = await createWorld(db);
+    const { apprentice } = w.people;
+    const contract = await contractOf(apprentice.id);
+    await endApprenticeship({
+      ctx: await ctxFor(db, w.people.trainer.id, at),
+      input: { organizationId: w.company.id, apprenticeshipId: contract.id, lastDay: "2026-11-30" },
+    });
+    const invited = await createInvitation({
+      ctx: await ctxFor(db, w.people.otherTrainer.id, at),
+      input: {
+        organizationId: w.otherCompany.id,
+        label: "Wechsel",
+        role: "apprentice",
+        validDays: 7,
+        occupationId: contract.occupationId,
+        startsOn: "2026-12-01",
+        plannedEndOn: contract.plannedEndOn,
+      },
+    });
+    const accepted = await acceptInvitation({
+      ctx: await ctxFor(db, apprentice.id, at),
+      input: { code: invited.code, account: null, clientAddress: "203.0.113.77" },
+    });
+    expect(accepted.ok).toBe(true);
+    const contracts = await db.select().from(apprenticeships).where(eq(apprenticeships.apprenticeId, apprentice.id));
+    expect(contracts.map((c) => [c.companyId, c.actualEndOn]).sort()).toEqual(
+      [
+        [w.company.id, "2026-11-30"],
+        [w.otherCompany.id, null],
+      ].sort(),
+    );
+    const newTeam = await teamDashboard(await ctxFor(db, w.people.otherTrainer.id, at), w.otherCompany.id);
+    expect(newTeam.apprentices.map((a) => a.userId)).toContain(apprentice.id);
   });
 });

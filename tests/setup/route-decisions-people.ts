@@ -125,6 +125,23 @@ export const peopleDecisions: Decisions = {
       expect: companyAdmin(404),
     },
     {
+      name: "end the apprenticeship on a day still ahead",
+      handler: "action",
+      intent: "end",
+      path: people,
+      form: (w) => ({ intent: "end", apprenticeshipId: w.targetApprenticeshipId, lastDay: "2099-12-31" }),
+      // Trainer and admin may end it (the trainer: an apprentice only); the day ahead is a field error.
+      expect: { ...none, trainer: 400, admin: 400, apprentice: 403, everyone: 404 },
+    },
+    {
+      name: "end an apprenticeship that is not this company's",
+      handler: "action",
+      intent: "end",
+      path: people,
+      form: () => ({ intent: "end", apprenticeshipId: "00000000-0000-4000-8000-000000000000", lastDay: "2026-01-05" }),
+      expect: { ...none, trainer: 404, admin: 404, apprentice: 403, everyone: 404 },
+    },
+    {
       name: "an unknown intent",
       handler: "action",
       intent: UNKNOWN_INTENT,

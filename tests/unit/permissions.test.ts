@@ -50,8 +50,13 @@ describe("organisation permissions (DESIGN.md, 'Who sees what')", () => {
   const adminPeople = ["people.view", "people.manage", "passwords.reset", "audit.view"];
   test.each([
     [company.kind, "apprentice", [], company],
-    [company.kind, "trainer", [...staff, "team.view", ...trainerPeople], company],
-    [company.kind, "admin", ["invitations.manage", "members.view", ...adminPeople, "team.view"], company],
+    [company.kind, "trainer", [...staff, "team.view", ...trainerPeople, "apprenticeships.end"], company],
+    [
+      company.kind,
+      "admin",
+      ["invitations.manage", "members.view", ...adminPeople, "team.view", "apprenticeships.end"],
+      company,
+    ],
     [school.kind, "apprentice", [], school],
     [school.kind, "teacher", [...staff, "classes.view", "classes.manage"], school],
     [
@@ -61,12 +66,20 @@ describe("organisation permissions (DESIGN.md, 'Who sees what')", () => {
       school,
     ],
     // A training centre has both a team and classes.
-    [centre.kind, "trainer", [...staff, "team.view", ...trainerPeople], centre],
+    [centre.kind, "trainer", [...staff, "team.view", ...trainerPeople, "apprenticeships.end"], centre],
     [centre.kind, "teacher", [...staff, "classes.view", "classes.manage"], centre],
     [
       centre.kind,
       "admin",
-      ["invitations.manage", "members.view", ...adminPeople, "team.view", "classes.view", "classes.manage"],
+      [
+        "invitations.manage",
+        "members.view",
+        ...adminPeople,
+        "team.view",
+        "classes.view",
+        "classes.manage",
+        "apprenticeships.end",
+      ],
       centre,
     ],
   ] as const)("in a %s, a %s holds exactly %j", (_kind, role, expected, org) => {

@@ -2,7 +2,7 @@ import { EmptyState } from "#app/components/ui/page.tsx";
 import { useLocale, useT } from "#app/i18n/use-t.ts";
 import type { PeoplePage } from "#app/modules/people/queries.server.ts";
 import { formatDate, formatDateTime } from "#app/utils/format.ts";
-import { ApprenticeshipForm, LeaveForm, ResetForm, RoleForm } from "./person-forms.tsx";
+import { ApprenticeshipForm, EndApprenticeshipForm, LeaveForm, ResetForm, RoleForm } from "./person-forms.tsx";
 import { useFormFailure } from "#app/components/ui/use-form-errors.ts";
 
 type Person = PeoplePage["people"][number];
@@ -76,6 +76,11 @@ function PersonRow({ person, page }: { person: Person; page: PeoplePage }) {
         </ul>
       ) : null}
       {person.active && !person.isSelf ? <ResetForm person={person} /> : null}
+      {page.canEndApprenticeships && person.active && !person.isSelf
+        ? person.apprenticeships
+            .filter((a) => !a.actualEndOn)
+            .map((a) => <EndApprenticeshipForm key={a.id} person={person} apprenticeship={a} today={page.today} />)
+        : null}
       {page.canManage ? (
         <details className="person-manage" open={failedHere}>
           <summary>{t("people.manage", { name: person.name })}</summary>

@@ -121,3 +121,49 @@ export function ApprenticeshipForm({ apprenticeship: a, page }: { apprenticeship
     </Form>
   );
 }
+
+/**
+ * Betriebswechsel or Abbruch as one step: the last day ends the apprenticeship and signs the
+ * apprentice out here. Closed by default: it is rare and cannot be undone from this page alone.
+ */
+export function EndApprenticeshipForm({
+  person,
+  apprenticeship: a,
+  today,
+}: {
+  person: Person;
+  apprenticeship: Apprenticeship;
+  today: string;
+}) {
+  const t = useT();
+  const failure = useFormFailure("end");
+  const mine = failure.value("apprenticeshipId") === a.id;
+  return (
+    <details className="person-manage" open={mine}>
+      <summary>{t("people.end.summary")}</summary>
+      <Form method="post" className="stack">
+        <h3>{t("people.end.title")}</h3>
+        <p>{t("people.end.lead", { name: person.name })}</p>
+        <input type="hidden" name="intent" value="end" />
+        <input type="hidden" name="apprenticeshipId" value={a.id} />
+        <Field
+          label={t("people.end.lastDay")}
+          name="lastDay"
+          type="date"
+          required
+          min={a.startsOn}
+          max={today}
+          defaultValue={(mine ? failure.value("lastDay") : undefined) ?? today}
+          errors={mine ? failure.fieldErrors("lastDay") : undefined}
+        />
+        <button
+          type="submit"
+          className="button button-danger"
+          aria-label={t("people.end.submitFor", { name: person.name })}
+        >
+          {t("people.end.submit")}
+        </button>
+      </Form>
+    </details>
+  );
+}

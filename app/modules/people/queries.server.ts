@@ -127,6 +127,8 @@ export async function peoplePage(ctx: Ctx, organizationId: string) {
     organization,
     canManage,
     canAudit: can(ctx.actor, "audit.view", organizationId),
+    canEndApprenticeships: can(ctx.actor, "apprenticeships.end", organizationId),
+    today,
     roles: canManage ? invitableRoles(ctx.actor, organization) : [],
     people: list,
     trainers,

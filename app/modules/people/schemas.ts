@@ -34,6 +34,9 @@ export const EditApprenticeshipSchema = z
     }
   });
 
+/** "Ausbildung hier beenden": the last day at the company. */
+export const EndApprenticeshipSchema = z.object({ apprenticeshipId: id, lastDay: date });
+
 export type EditApprenticeshipInput = z.infer<typeof EditApprenticeshipSchema>;
 
 /** The audit page: ?page=2; anything else is the first page. */

@@ -22,6 +22,11 @@ export const organizationPermissions = {
   "people.manage": { roles: ["admin"], kinds: everyKind },
   /** Make one-time password codes: trainers for their apprentices, admins for every member. */
   "passwords.reset": { roles: ["trainer", "admin"], kinds: everyKind },
+  /**
+   * End an apprenticeship here and sign the apprentice out (Betriebswechsel, Abbruch): admins, and
+   * trainers for people who are nothing but apprentices here (in a small company the Meister).
+   */
+  "apprenticeships.end": { roles: ["trainer", "admin"], kinds: ["company", "training_centre"] },
   /** Read the organisation's audit trail (who changed what). */
   "audit.view": { roles: ["admin"], kinds: everyKind },
   /** See the company's apprentices and their apprenticeships ("Mein Team"). */
