@@ -81,3 +81,27 @@ export async function createOrganization(
   await expect(page.getByRole("heading", { level: 1, name: organization.name })).toBeVisible();
   await expectAccessible(page);
 }
+
+/** A trainer gives one person the n-th lesson of the form's list; returns the lesson's title. */
+export async function assignLesson(page: Page, personName: string, nth: number): Promise<string> {
+  await navigate(page, "Mein Team");
+  await page.getByRole("link", { name: "Aufgabe vergeben" }).first().click();
+  const select = page.getByLabel("Was ist zu tun?");
+  const option = select.locator('option[value^="lesson:"]').nth(nth);
+  const title = /Lektion: (.+) \(\d+ Min\.\)/.exec((await option.textContent()) ?? "")?.[1] ?? "";
+  expect(title).not.toBe("");
+  await select.selectOption((await option.getAttribute("value")) ?? "");
+  await page.getByLabel("Fällig am").fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
+  await page.getByRole("checkbox", { name: new RegExp(personName) }).check();
+  await page.getByRole("button", { name: "Aufgabe vergeben" }).click();
+  await expect(page.getByText("Aufgabe an 1 Person vergeben.")).toBeVisible();
+  return title;
+}
+
+/** The apprentice opens the task from "Meine Aufgaben" and marks the lesson done. */
+export async function completeLesson(page: Page, title: string): Promise<void> {
+  await page.goto("/");
+  await page.getByRole("region", { name: "Meine Aufgaben" }).getByRole("link", { name: title, exact: true }).click();
+  await page.getByRole("button", { name: "Als erledigt markieren" }).click();
+  await expect(page.getByRole("button", { name: "Als erledigt markieren" })).toBeHidden();
+}

@@ -1,5 +1,8 @@
 import { expect, expectAccessible, test } from "./fixtures.ts";
 import {
+  assignLesson,
+  CODE_PATTERN,
+  completeLesson,
   createdInvitation,
   createOrganization,
   firstInvitation,
@@ -34,7 +37,6 @@ const newTrainer: Person = {
   email: "karl@holzbau-arendsee.example",
   password: "dachstuhl-aus-fichte-26",
 };
-const LESSON_OPTION = /Lektion: (.+) \(\d+ Min\.\)/;
 
 test("Vom leeren Server zur Klasse: Betrieb und Schule einrichten, lernen, Passwort zurücksetzen, Betrieb wechseln", async ({
   page,
@@ -101,7 +103,7 @@ test("Vom leeren Server zur Klasse: Betrieb und Schule einrichten, lernen, Passw
     await expect(training.getByText(/Tischlerei Fuchs/)).toBeVisible();
   });
 
-  await test.step("Die Lehrkraft legt eine Klasse an; die Auszubildende tritt mit ihrem Konto bei", async () => {
+  await test.step("Die Lehrkraft legt eine Klasse an und importiert die Klassenliste; die Auszubildende tritt mit ihrem Code bei", async () => {
     await joinWithNewAccount(teacherPage, links.teacher ?? "", teacher);
     await navigate(teacherPage, "Meine Klassen");
     await teacherPage.getByRole("link", { name: "Klassen verwalten" }).click();
@@ -113,32 +115,33 @@ test("Vom leeren Server zur Klasse: Betrieb und Schule einrichten, lernen, Passw
     await form.getByRole("button", { name: "Klasse anlegen" }).click();
     await expect(teacherPage.getByRole("heading", { level: 1, name: "Klasse TI26a" })).toBeVisible();
     await expectAccessible(teacherPage);
-    await teacherPage.getByRole("button", { name: "Neuen Klassencode erstellen" }).click();
-    const { link } = await createdInvitation(teacherPage);
+    // The class list as German Excel saves it: UTF-8 with BOM, semicolons, CRLF.
+    await teacherPage.getByRole("link", { name: "Klassenliste importieren" }).click();
+    await teacherPage.getByLabel("CSV-Datei").setInputFiles({
+      name: "TI26a.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(
+        `\uFEFFNachname;Vorname;E-Mail\r\nSommer;Mila;${apprentice.email}\r\nYılmaz;Deniz;\r\nWeiß;Jonas;jonas.weiss@example.org\r\n`,
+      ),
+    });
+    await teacherPage.getByRole("button", { name: "Prüfen und importieren" }).click();
+    await expect(teacherPage.getByRole("heading", { name: "Einladungen für TI26a" })).toBeVisible();
+    await expect(teacherPage.locator(".student-card")).toHaveCount(3);
+    await expectAccessible(teacherPage);
+    const card = teacherPage.locator(".student-card").filter({ hasText: "Sommer, Mila" });
+    const code = ((await card.locator(".invitation-code").textContent()) ?? "").trim();
+    expect(code).toMatch(CODE_PATTERN);
 
-    await apprenticePage.goto(link);
+    // Mila already has an account (her company's): signed in, she takes her code with it.
+    await apprenticePage.goto(`/join/${code}`);
     await expect(apprenticePage.getByText(/BbS Nordaltmark/)).toBeVisible();
     await apprenticePage.getByRole("button", { name: "Einladung annehmen" }).click();
     await expect(apprenticePage.getByRole("heading", { level: 1, name: `Hallo, ${apprentice.name}!` })).toBeVisible();
   });
 
   await test.step("Der Ausbilder gibt eine Lektion auf, die Auszubildende erledigt sie, die Lehrkraft sieht es", async () => {
-    await navigate(trainerPage, "Mein Team");
-    await trainerPage.getByRole("link", { name: "Aufgabe vergeben" }).first().click();
-    const select = trainerPage.getByLabel("Was ist zu tun?");
-    const option = select.locator('option[value^="lesson:"]').first();
-    const lessonTitle = LESSON_OPTION.exec((await option.textContent()) ?? "")?.[1] ?? "";
-    await select.selectOption((await option.getAttribute("value")) ?? "");
-    await trainerPage.getByLabel("Fällig am").fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
-    await trainerPage.getByRole("checkbox", { name: new RegExp(apprentice.name) }).check();
-    await trainerPage.getByRole("button", { name: "Aufgabe vergeben" }).click();
-    await expect(trainerPage.getByText("Aufgabe an 1 Person vergeben.")).toBeVisible();
-
-    await apprenticePage.goto("/");
-    const tasks = apprenticePage.getByRole("region", { name: "Meine Aufgaben" });
-    await tasks.getByRole("link", { name: lessonTitle, exact: true }).click();
-    await apprenticePage.getByRole("button", { name: "Als erledigt markieren" }).click();
-    await expect(apprenticePage.getByRole("button", { name: "Als erledigt markieren" })).toBeHidden();
+    const lesson = await assignLesson(trainerPage, apprentice.name, 0);
+    await completeLesson(apprenticePage, lesson);
 
     await navigate(teacherPage, "Meine Klassen");
     const row = teacherPage.getByRole("rowheader", { name: new RegExp(apprentice.name) });
@@ -163,5 +166,51 @@ test("Vom leeren Server zur Klasse: Betrieb und Schule einrichten, lernen, Passw
     apprentice.password = "neues-passwort-fuer-mila";
     await signIn(apprenticePage, apprentice);
     await forgetful.context().close();
+  });
+
+  await test.step("Betriebswechsel: der alte Betrieb beendet die Ausbildung, der neue lädt ein; der alte Ausbilder sieht nichts Neues", async () => {
+    await navigate(trainerPage, "Mein Team");
+    await trainerPage.getByRole("link", { name: apprentice.name }).first().click();
+    await trainerPage.waitForURL(/\/apprentices\//);
+    await expect(trainerPage.getByRole("heading", { level: 1, name: apprentice.name })).toBeVisible();
+    await expectAccessible(trainerPage);
+    const oldOverview = new URL(trainerPage.url()).pathname;
+
+    await navigate(trainerPage, "Personen");
+    await trainerPage.getByText("Ausbildung hier beenden (Betriebswechsel oder Abbruch)").click();
+    await expectAccessible(trainerPage);
+    await trainerPage.getByRole("button", { name: `Ausbildung von ${apprentice.name} beenden und abmelden` }).click();
+    await expect(trainerPage.getByText("Die Ausbildung ist beendet")).toBeVisible();
+
+    const newTrainerPage = await newDevice(browser);
+    await joinWithNewAccount(newTrainerPage, links.newTrainer ?? "", newTrainer);
+    await navigate(newTrainerPage, "Einladungen");
+    await newTrainerPage.getByLabel("Für wen ist die Einladung?").fill(apprentice.name);
+    await newTrainerPage.getByLabel("Rolle").selectOption({ label: "Auszubildende/r" });
+    await newTrainerPage.getByLabel("Ausbildungsberuf").selectOption({ label: "Tischler/-in" });
+    await newTrainerPage.getByLabel("Beginn der Ausbildung").fill(new Date().toISOString().slice(0, 10));
+    await newTrainerPage.getByLabel("Geplantes Ende").fill("2029-07-31");
+    await newTrainerPage.getByRole("button", { name: "Einladung erstellen" }).click();
+    const { link } = await createdInvitation(newTrainerPage);
+    await apprenticePage.goto(link);
+    await apprenticePage.getByRole("button", { name: "Einladung annehmen" }).click();
+    const training = apprenticePage.getByRole("region", { name: "Meine Ausbildung" });
+    await expect(training.getByText(/Holzbau Arendsee/)).toBeVisible();
+    await expectAccessible(apprenticePage);
+
+    const newLesson = await assignLesson(newTrainerPage, apprentice.name, 1);
+    await completeLesson(apprenticePage, newLesson);
+
+    // The old trainer: Mila is off the team, her page is gone for him, and nothing new shows.
+    await navigate(trainerPage, "Mein Team");
+    await expect(trainerPage.getByRole("heading", { level: 1, name: /Mein Team/ })).toBeVisible();
+    await expect(trainerPage.getByText(apprentice.name)).toHaveCount(0);
+    await expect(trainerPage.getByText(newLesson)).toHaveCount(0);
+    const gone = await trainerPage.goto(oldOverview);
+    expect(gone?.status()).toBe(404);
+    // The new trainer sees her and the new work.
+    await navigate(newTrainerPage, "Mein Team");
+    await expect(newTrainerPage.getByRole("link", { name: apprentice.name }).first()).toBeVisible();
+    await expectAccessible(newTrainerPage);
   });
 });
