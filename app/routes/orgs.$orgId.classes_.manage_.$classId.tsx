@@ -22,7 +22,7 @@ import {
   PromoteSchema,
   StudentSchema,
 } from "#app/modules/classes/schemas.ts";
-import { invitationLink, qrCodeDataUrl } from "#app/modules/orgs/invitation-link.server.ts";
+import { createdInvitationView } from "#app/modules/orgs/invitation-link.server.ts";
 import { env } from "#app/utils/env.server.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 import { formFailure, parseForm } from "#app/utils/forms.server.ts";
@@ -62,17 +62,14 @@ export const action = authenticated(async ({ ctx, params, request }) => {
       const parsed = parseForm(ClassCodeSchema, formData);
       if (!parsed.ok) return formFailure(parsed);
       const created = await createClassCode({ ctx, input: { schoolId, classId, validDays: parsed.data.validDays } });
-      const link = invitationLink(env().APP_URL, created.code);
       return {
         ok: true as const,
-        created: {
+        created: await createdInvitationView(env().APP_URL, {
           code: created.code,
-          link,
-          qrCode: await qrCodeDataUrl(link),
           label: created.className,
-          role: "apprentice" as const,
+          role: "apprentice",
           expiresAt: created.expiresAt,
-        },
+        }),
       };
     }
     case "move": {
