@@ -6,6 +6,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { apprenticeships, auditEvents, lessonProgress, memberships } from "#db/schema/index.ts";
 import { apprenticeOverview } from "#app/modules/assignments/apprentice-overview.server.ts";
+import { myAssignments } from "#app/modules/assignments/my-assignments.server.ts";
 import { teamDashboard } from "#app/modules/assignments/team-dashboard.server.ts";
 import { acceptInvitation } from "#app/modules/orgs/accept-invitation.server.ts";
 import { createInvitation } from "#app/modules/orgs/create-invitation.server.ts";
@@ -157,6 +158,35 @@ describe("ending an apprenticeship in one step (Betriebswechsel)", () => {
     await expect(apprenticeOverview(oldTrainer, w.company.id, apprentice.id)).rejects.toThrow(NotFoundError);
     // Nothing of the apprentice's own is gone.
     expect(await db.select().from(lessonProgress).where(eq(lessonProgress.userId, apprentice.id))).toHaveLength(1);
+  });
+
+  test("the apprentice's list of tasks drops the old company's, keeps the school's", async () => {
+    const w = await createWorld(db);
+    const { apprentice } = w.people;
+    const course = await createCourse(db, { owner: null, modules: 1, lessonsPerModule: 1 });
+    await assign(db, {
+      by: w.people.trainer.id,
+      organizationId: w.company.id,
+      target: { kind: "course", id: course.course.id },
+      apprenticeIds: [apprentice.id],
+      note: "Vom alten Betrieb",
+    });
+    await assign(db, {
+      by: w.people.teacher.id,
+      organizationId: w.school.id,
+      target: { kind: "course", id: course.course.id },
+      classId: w.schoolClass.id,
+      apprenticeIds: [apprentice.id],
+      note: "Von der Schule",
+    });
+    const notes = async () => (await myAssignments(await ctxFor(db, apprentice.id))).map((a) => a.note).sort();
+    expect(await notes()).toEqual(["Vom alten Betrieb", "Von der Schule"]);
+    const contract = await contractOf(apprentice.id);
+    await endApprenticeship({
+      ctx: await ctxFor(db, w.people.trainer.id),
+      input: { organizationId: w.company.id, apprenticeshipId: contract.id, lastDay: contract.startsOn },
+    });
+    expect(await notes()).toEqual(["Von der Schule"]);
   });
 
   test("a last day ahead or before the start is a field error and changes nothing", async () => {

@@ -10,7 +10,8 @@ import { compareForApprentice, daysUntil, deriveStatus } from "./status.ts";
  * "Meine Aufgaben": the actor's own assignments, nobody else's, overdue first, then by due date
  * (finished ones of the last four weeks at the end),
  * each with its progress, what to open next and roughly how long the rest takes. Three
- * statements, whatever the number of assignments.
+ * statements, whatever the number of assignments. A company's tasks go with the membership: after
+ * a change of company the old one's open tasks are not hers to do any more (a school's stay).
  */
 export async function myAssignments(ctx: Ctx) {
   // Finished work stays in the list for four weeks, so the list does not grow over the years.
@@ -21,7 +22,10 @@ export async function myAssignments(ctx: Ctx) {
       ctx.db,
       sql`exists (select 1 from ${assignmentRecipients} where ${assignmentRecipients.assignmentId} = ${assignments.id}
         and ${assignmentRecipients.apprenticeId} = ${ctx.actor.id}
-        and (${assignmentRecipients.completedAt} is null or ${assignmentRecipients.completedAt} >= ${since}::timestamptz))`,
+        and (${assignmentRecipients.completedAt} is null or ${assignmentRecipients.completedAt} >= ${since}::timestamptz))
+        and exists (select 1 from organizations go where go.id = ${assignments.organizationId}
+          and (go.kind = 'school' or exists (select 1 from memberships gm where gm.organization_id = go.id
+            and gm.user_id = ${ctx.actor.id} and gm.deactivated_at is null)))`,
     ),
     recipientProgress(ctx.db, mine),
     nextSteps(ctx.db, mine),
