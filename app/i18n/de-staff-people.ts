@@ -35,7 +35,8 @@ export const deStaffPeople = {
   "people.apprenticeship.plannedEndOn": "Geplantes Ende",
   "people.apprenticeship.plannedEndHint": "Bei Verkürzung oder Verlängerung hier das neue Ende eintragen.",
   "people.apprenticeship.actualEndOn": "Tatsächliches Ende (freiwillig)",
-  "people.apprenticeship.actualEndHint": "Nur wenn die Ausbildung früher geendet hat, z. B. bei einem Betriebswechsel.",
+  "people.apprenticeship.actualEndHint":
+    "Nur wenn die Ausbildung früher geendet hat. Bei einem Betriebswechsel nimm „Ausbildung hier beenden“: Das meldet die Person hier auch gleich ab.",
   "people.apprenticeship.save": "Ausbildungsvertrag speichern",
   "people.done.role": "Die Rolle ist geändert.",
   "people.done.leave": "Die Person ist ausgetragen. Sie hat ab sofort keinen Zugang mehr.",

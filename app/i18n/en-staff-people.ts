@@ -37,7 +37,8 @@ export const enStaffPeople: Record<keyof typeof deStaffPeople, string> = {
   "people.apprenticeship.plannedEndOn": "Planned end",
   "people.apprenticeship.plannedEndHint": "If it is shortened or extended, enter the new end here.",
   "people.apprenticeship.actualEndOn": "Actual end (optional)",
-  "people.apprenticeship.actualEndHint": "Only if the apprenticeship ended early, e.g. on a change of company.",
+  "people.apprenticeship.actualEndHint":
+    "Only if the apprenticeship ended early. For a change of company use “End the apprenticeship here”: it also signs the person out here.",
   "people.apprenticeship.save": "Save apprenticeship contract",
   "people.done.role": "The role has been changed.",
   "people.done.leave": "The person has been signed out. They have no access any more.",
