@@ -60,7 +60,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-const explainedStatuses = [400, 403, 404, 413, 415] as const;
+const explainedStatuses = [400, 403, 404, 413, 415, 429] as const;
 type ExplainedStatus = (typeof explainedStatuses)[number];
 
 function errorKey(error: unknown): `errors.http.${ExplainedStatus | 500}` {

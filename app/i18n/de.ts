@@ -347,6 +347,8 @@ export const de = {
   "errors.http.413":
     "Das ist zu viel auf einmal. Kürze den Text oder nimm eine kleinere Datei und versuch es noch einmal.",
   "errors.http.413.title": "Zu groß",
+  "errors.http.429": "Das war in der letzten Stunde zu oft. Bitte versuch es später noch einmal.",
+  "errors.http.429.title": "Zu viele Versuche",
   "errors.http.415": "Werkbank nimmt hier nur Formulare an. Lade die Seite neu und schick das Formular noch einmal ab.",
   "errors.http.415.title": "Falsches Format",
 } as const;

@@ -337,6 +337,8 @@ export const en: Record<keyof typeof de, string> = {
   "errors.http.400.title": "Bad request",
   "errors.http.413": "That is too much at once. Shorten the text or pick a smaller file and try again.",
   "errors.http.413.title": "Too large",
+  "errors.http.429": "That was too often in the last hour. Please try again later.",
+  "errors.http.429.title": "Too many attempts",
   "errors.http.415": "Werkbank only accepts forms here. Reload the page and send the form again.",
   "errors.http.415.title": "Wrong format",
 };

@@ -15,3 +15,8 @@ export class NotFoundError extends DomainError {
 export class ForbiddenError extends DomainError {
   override name = "ForbiddenError";
 }
+
+/** The actor has done this too often lately (a limit against misuse); they may try again later. */
+export class TooManyRequestsError extends DomainError {
+  override name = "TooManyRequestsError";
+}

@@ -4,7 +4,7 @@ import { readSessionToken } from "#app/modules/auth/session-cookie.server.ts";
 import { validateSessionToken } from "#app/modules/auth/session.server.ts";
 import type { Ctx, PublicCtx } from "#app/modules/context.server.ts";
 import { appDatabase } from "./db.server.ts";
-import { DomainError, ForbiddenError, NotFoundError } from "./errors.ts";
+import { DomainError, ForbiddenError, NotFoundError, TooManyRequestsError } from "./errors.ts";
 
 /** Loaders and actions get the same arguments: request, params, context. */
 type Args = LoaderFunctionArgs;
@@ -53,6 +53,7 @@ export async function mapDomainErrors<T>(run: () => Promise<T>): Promise<T> {
     if (!(error instanceof DomainError)) throw error;
     if (error instanceof NotFoundError) throw data({ messageKey: "errors.http.404" }, { status: 404 });
     if (error instanceof ForbiddenError) throw data({ messageKey: "errors.http.403" }, { status: 403 });
+    if (error instanceof TooManyRequestsError) throw data({ messageKey: "errors.http.429" }, { status: 429 });
     throw error;
   }
 }

@@ -1,8 +1,10 @@
+import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { apprenticeships, auditEvents, classEnrollments, invitations, memberships, users } from "#db/schema/index.ts";
 import { validateSessionToken } from "#app/modules/auth/session.server.ts";
-import { invitationLimit } from "#app/modules/auth/rate-limit.server.ts";
+import { invitationCreationLimit, invitationLimit } from "#app/modules/auth/rate-limit.server.ts";
+import { createClassCode } from "#app/modules/classes/enrolment.server.ts";
 import { acceptInvitation } from "#app/modules/orgs/accept-invitation.server.ts";
 import { action as joinAction } from "#app/routes/join.$code.tsx";
 import { generateInvitationCode } from "#app/modules/orgs/invitation-code.server.ts";
@@ -10,7 +12,7 @@ import { previewInvitation } from "#app/modules/orgs/preview-invitation.server.t
 import { createInvitation } from "#app/modules/orgs/create-invitation.server.ts";
 import { findOpenInvitation, listInvitations } from "#app/modules/orgs/queries.server.ts";
 import { revokeInvitation } from "#app/modules/orgs/revoke-invitation.server.ts";
-import { ForbiddenError, NotFoundError } from "#app/utils/errors.ts";
+import { ForbiddenError, NotFoundError, TooManyRequestsError } from "#app/utils/errors.ts";
 import { ctxFor, occupationId, unique } from "#tests/factories/index.ts";
 import { createWorld } from "#tests/factories/world.ts";
 import { openTestDatabase } from "#tests/setup/database.ts";
@@ -40,6 +42,46 @@ describe("createInvitation", () => {
     expect(JSON.stringify(row)).not.toContain(code.replaceAll("-", ""));
     const audit = await db.select().from(auditEvents).where(eq(auditEvents.targetId, id));
     expect(audit.map((a) => a.action)).toEqual(["invitation.created"]);
+  });
+
+  test(`at most ${invitationCreationLimit.max} invitations an hour per person, class codes and the operator's too`, async () => {
+    const world = await createWorld(db);
+    const now = new Date();
+    const madeBy = async (userId: string, organizationId: string, n: number) =>
+      db.insert(invitations).values(
+        Array.from({ length: n }, (_, i) => ({
+          organizationId,
+          role: "apprentice" as const,
+          codeHash: createHash("sha256")
+            .update(`${userId}-${i}-${unique("c")}`)
+            .digest("hex"),
+          label: `Vorrat ${i}`,
+          createdById: userId,
+          createdAt: new Date(now.getTime() - 30 * 60 * 1000),
+          expiresAt: new Date(now.getTime() + DAY),
+        })),
+      );
+    await madeBy(world.people.trainer.id, world.company.id, invitationCreationLimit.max);
+    const trainer = await ctxFor(db, world.people.trainer.id, now);
+    const before = await db.select().from(invitations).where(eq(invitations.createdById, world.people.trainer.id));
+    await expect(
+      createInvitation({ ctx: trainer, input: { ...apprenticeInvite, organizationId: world.company.id } }),
+    ).rejects.toThrow(TooManyRequestsError);
+    const after = await db.select().from(invitations).where(eq(invitations.createdById, world.people.trainer.id));
+    expect(after).toHaveLength(before.length);
+    // The budget is the person's: the company's admin still invites.
+    const admin = await ctxFor(db, world.people.admin.id, now);
+    await expect(
+      createInvitation({ ctx: admin, input: { ...apprenticeInvite, organizationId: world.company.id } }),
+    ).resolves.toMatchObject({ code: expect.any(String) });
+
+    await madeBy(world.people.teacher.id, world.school.id, invitationCreationLimit.max);
+    await expect(
+      createClassCode({
+        ctx: await ctxFor(db, world.people.teacher.id, now),
+        input: { schoolId: world.school.id, classId: world.schoolClass.id, validDays: 7 },
+      }),
+    ).rejects.toThrow(TooManyRequestsError);
   });
 
   test("a trainer may not hand out the admin role; an apprentice may not invite at all", async () => {

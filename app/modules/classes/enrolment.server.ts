@@ -10,6 +10,7 @@ import {
 import { requirePermission } from "#app/modules/permissions/permissions.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 import { auditClass, loadSchoolClass } from "./load-class.server.ts";
+import { requireInvitationBudget } from "#app/modules/orgs/invitation-budget.server.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -30,6 +31,7 @@ export async function createClassCode({
   const expiresAt = new Date(ctx.now.getTime() + input.validDays * DAY);
   const className = await ctx.db.transaction(async (tx) => {
     const schoolClass = await loadSchoolClass(tx, input.schoolId, input.classId);
+    await requireInvitationBudget(tx, ctx.actor.id, ctx.now);
     const [row] = await tx
       .insert(invitations)
       .values({

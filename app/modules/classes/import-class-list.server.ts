@@ -1,7 +1,8 @@
-import { and, count, eq, gt, gte, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import { classEnrollments, invitations, organizations, schoolClasses, users } from "#db/schema/index.ts";
 import type { Database } from "#db/client.server.ts";
 import { invitationCreationLimit } from "#app/modules/auth/rate-limit.server.ts";
+import { invitationsMadeRecently } from "#app/modules/orgs/invitation-budget.server.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
 import { insertInvitation } from "#app/modules/orgs/create-invitation.server.ts";
 import { requirePermission } from "#app/modules/permissions/permissions.ts";
@@ -57,15 +58,6 @@ async function alreadyThere(tx: Database, classId: string, now: Date) {
     (student.email !== undefined && emails.has(lower(student.email)));
 }
 
-async function createdRecently(tx: Database, actorId: string, now: Date): Promise<number> {
-  const since = new Date(now.getTime() - invitationCreationLimit.windowMs);
-  const [row] = await tx
-    .select({ n: count() })
-    .from(invitations)
-    .where(and(eq(invitations.createdById, actorId), gte(invitations.createdAt, since)));
-  return row?.n ?? 0;
-}
-
 /**
  * A class list becomes one personal invitation per student, in one transaction. A file with
  * rejected lines writes nothing until the user confirms the good ones. A repeated submit skips
@@ -100,7 +92,7 @@ export async function importClassList({
     const isThere = await alreadyThere(tx, schoolClass.id, ctx.now);
     const skipped = report.good.filter(isThere).map((s) => ({ line: s.line, label: studentLabel(s) }));
     const fresh = report.good.filter((student) => !isThere(student));
-    const recent = await createdRecently(tx, ctx.actor.id, ctx.now);
+    const recent = await invitationsMadeRecently(tx, ctx.actor.id, ctx.now);
     if (recent + fresh.length > invitationCreationLimit.max) return { status: "limited" as const };
     const created: ImportedStudent[] = [];
     let expiresAt = new Date(ctx.now.getTime() + classListValidDays * 24 * 60 * 60 * 1000);

@@ -7,6 +7,7 @@ import { requireOperator } from "#app/modules/permissions/permissions.ts";
 import { ForbiddenError, NotFoundError } from "#app/utils/errors.ts";
 import { findOrganization, invitationRolesFor, knownOccupationIds } from "./organizations.server.ts";
 import type { CreateOrganizationInput, firstInvitationRoles } from "./schemas.ts";
+import { requireInvitationBudget } from "#app/modules/orgs/invitation-budget.server.ts";
 
 type Refused = { ok: false; reason: "duplicate" | "inactive" };
 
@@ -150,6 +151,7 @@ export async function createFirstInvitation({
     if (!invitationRolesFor(organization.kind).includes(input.role)) throw new ForbiddenError("invitation.role");
     // Nobody could act on it: whoever accepted would belong to an organisation that is switched off.
     if (organization.deactivatedAt) return { ok: false, reason: "inactive" } as const;
+    await requireInvitationBudget(tx, ctx.actor.id, ctx.now);
     const created = await insertInvitation(tx, {
       organizationId: organization.id,
       role: input.role,

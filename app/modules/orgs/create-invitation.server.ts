@@ -8,6 +8,7 @@ import { ForbiddenError, NotFoundError } from "#app/utils/errors.ts";
 import { formatInvitationCode, generateInvitationCode, hashInvitationCode } from "./invitation-code.server.ts";
 import { regularEnd } from "#app/modules/training/training-year.ts";
 import type { CreateInvitationInput } from "./schemas.ts";
+import { requireInvitationBudget } from "./invitation-budget.server.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -63,6 +64,7 @@ export async function createInvitation({
       if (!schoolClass) throw new NotFoundError("class");
     }
 
+    await requireInvitationBudget(tx, ctx.actor.id, ctx.now);
     return insertInvitation(tx, {
       organizationId: organization.id,
       role: input.role,

@@ -64,19 +64,17 @@ export async function endApprenticeship({
         ),
       );
     const event = { actorId: ctx.actor.id, organizationId: input.organizationId, targetId: contract.apprenticeId };
-    await tx
-      .insert(auditEvents)
-      .values([
-        {
-          ...event,
-          action: "apprenticeship.ended",
-          details: { from: contract.actualEndOn, to: input.lastDay },
-          at: ctx.now,
-        },
-        ...(stillHere
-          ? [{ ...event, action: "membership.deactivated", details: { from: "active", to: "left" }, at: ctx.now }]
-          : []),
-      ]);
+    await tx.insert(auditEvents).values([
+      {
+        ...event,
+        action: "apprenticeship.ended",
+        details: { from: contract.actualEndOn, to: input.lastDay },
+        at: ctx.now,
+      },
+      ...(stillHere
+        ? [{ ...event, action: "membership.deactivated", details: { from: "active", to: "left" }, at: ctx.now }]
+        : []),
+    ]);
     return { ok: true, changed: true, name: name ?? "" };
   });
 }
