@@ -1,7 +1,6 @@
 import { Form } from "@remix-run/react";
-import { NewPasswordFields } from "#app/components/ui/account-fields.tsx";
+import { CurrentPasswordField, NewPasswordFields } from "#app/components/ui/account-fields.tsx";
 import { Button } from "#app/components/ui/button.tsx";
-import { Field } from "#app/components/ui/field.tsx";
 import { useFormFailure, useIsSubmitting } from "#app/components/ui/use-form-errors.ts";
 import { useT } from "#app/i18n/use-t.ts";
 
@@ -12,14 +11,7 @@ export function PasswordForm() {
   return (
     <Form method="post" className="form" noValidate>
       <input type="hidden" name="intent" value="password" />
-      <Field
-        label={t("account.currentPassword")}
-        name="currentPassword"
-        type="password"
-        autoComplete="current-password"
-        required
-        errors={failure.fieldErrors("currentPassword")}
-      />
+      <CurrentPasswordField label={t("account.currentPassword")} errors={failure.fieldErrors("currentPassword")} />
       <NewPasswordFields
         name="newPassword"
         label={t("account.newPassword")}

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { EmailField } from "#app/components/ui/account-fields.tsx";
+import { CurrentPasswordField, EmailField } from "#app/components/ui/account-fields.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Field } from "#app/components/ui/field.tsx";
 import { useFormFailure, useIsSubmitting } from "#app/components/ui/use-form-errors.ts";
@@ -26,14 +26,7 @@ export function ProfileForm({ name, email }: { name: string; email: string }) {
         defaultValue={failure.value("email") ?? email}
         errors={failure.fieldErrors("email")}
       />
-      <Field
-        label={t("account.currentPassword")}
-        name="currentPassword"
-        type="password"
-        autoComplete="current-password"
-        required
-        errors={failure.fieldErrors("currentPassword")}
-      />
+      <CurrentPasswordField label={t("account.currentPassword")} errors={failure.fieldErrors("currentPassword")} />
       <p className="muted">{t("account.profileNote")}</p>
       <Button disabled={submitting}>{t("account.saveProfile")}</Button>
     </Form>
