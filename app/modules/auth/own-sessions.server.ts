@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, ne } from "drizzle-orm";
+import { and, desc, eq, gt, ne, sql } from "drizzle-orm";
 import { sessions } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
@@ -33,7 +33,8 @@ export async function listOwnSessions({
     })
     .from(sessions)
     .where(and(eq(sessions.userId, ctx.actor.id), gt(sessions.expiresAt, ctx.now)))
-    .orderBy(desc(sessions.lastUsedAt), desc(sessions.createdAt));
+    // Sessions from before "last used" was written have none: their start counts instead.
+    .orderBy(desc(sql`coalesce(${sessions.lastUsedAt}, ${sessions.createdAt})`));
   const list = rows.map((row) => ({
     id: row.id,
     device: deviceLabel(row.userAgent),
