@@ -21,8 +21,12 @@ export type Actor = {
   memberships: ActorMembership[];
 };
 
-/** What every module operation gets besides its input. `db` may be an open transaction. */
-export type Ctx = { db: Database; actor: Actor; now: Date };
+/**
+ * What every module operation gets besides its input. `db` may be an open transaction.
+ * `userAgent` is the browser's own description, kept with a new session so that /account can
+ * tell the person's devices apart.
+ */
+export type Ctx = { db: Database; actor: Actor; now: Date; userAgent?: string | null };
 
 /** For operations that anonymous visitors may call (login, accepting an invitation). */
-export type PublicCtx = { db: Database; actor: Actor | null; now: Date };
+export type PublicCtx = { db: Database; actor: Actor | null; now: Date; userAgent?: string | null };

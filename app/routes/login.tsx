@@ -5,8 +5,9 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, Link, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { logIn } from "#app/modules/auth/log-in.server.ts";
+import { mailConfigured } from "#app/modules/auth/mailer.server.ts";
 import { LoginSchema, safeRedirectPath } from "#app/modules/auth/schemas.ts";
 import { sessionCookie } from "#app/modules/auth/session-cookie.server.ts";
 import { EmailField } from "#app/components/ui/account-fields.tsx";
@@ -25,7 +26,7 @@ import { readForm } from "#app/utils/read-form.server.ts";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor } = await publicContext(request, context);
   if (actor) throw redirect("/");
-  return null;
+  return { resetByMail: mailConfigured() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -63,6 +64,7 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
 
 export default function LoginPage() {
+  const { resetByMail } = useLoaderData<typeof loader>();
   const t = useT();
   const [searchParams] = useSearchParams();
   const failure = useFormFailure();
@@ -101,6 +103,11 @@ export default function LoginPage() {
         <details className="forgot-password">
           <summary>{t("login.forgotPassword")}</summary>
           <p className="muted">{t("login.forgotPasswordHelp")}</p>
+          {resetByMail ? (
+            <p>
+              <Link to="/reset">{t("login.resetByMail")}</Link>
+            </p>
+          ) : null}
         </details>
       </div>
     </div>

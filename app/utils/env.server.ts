@@ -73,6 +73,10 @@ const EnvSchema = z.object({
   TRUST_PROXY: trustProxy,
   APP_URL: appUrl,
   SEED_DEMO: z.preprocess(emptyAsUndefined, z.enum(["auto", "never"]).default("auto")),
+  /** Optional: with it, people can ask for a reset link by e-mail themselves. */
+  SMTP_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^smtps?$/ }).optional()),
+  /** Sender of those mails; unset: "Werkbank <no-reply@host of APP_URL>". */
+  MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().min(3).optional()),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, "APP_URL"> & { APP_URL: string };

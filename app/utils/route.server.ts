@@ -31,7 +31,7 @@ async function loadPublicContext(request: Request): Promise<PublicCtx> {
   const token = readSessionToken(request);
   const session = token ? await validateSessionToken(db, token, now) : null;
   const actor = session ? await loadActor(db, session.userId) : null;
-  return { db, actor, now };
+  return { db, actor, now, userAgent: request.headers.get("user-agent") };
 }
 
 /** Sends anonymous visitors to the login page and brings them back afterwards. */

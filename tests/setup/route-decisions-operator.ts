@@ -83,6 +83,18 @@ export const operatorDecisions: Decisions = {
       expect: operatorOnly(200),
     },
   ],
+  // The test environment has no SMTP_URL: no form to ask for a link by mail.
+  "reset._index.tsx": [
+    { name: "form without SMTP", handler: "loader", path: () => "/reset", expect: { everyone: 404 } },
+    {
+      name: "ask for a link without SMTP",
+      handler: "action",
+      intent: NO_INTENT,
+      path: () => "/reset",
+      form: () => ({ email: "someone@example.test" }),
+      expect: { everyone: 404 },
+    },
+  ],
   "reset.$code.tsx": [
     {
       name: "unknown code",

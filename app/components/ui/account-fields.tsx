@@ -72,3 +72,17 @@ export function NewPasswordFields({
     </>
   );
 }
+
+/** The password a signed-in person confirms a change with (or signs in with). */
+export function CurrentPasswordField({ label, errors }: { label: string; errors?: string[] }) {
+  return (
+    <Field
+      label={label}
+      name="currentPassword"
+      type="password"
+      autoComplete="current-password"
+      required
+      errors={errors}
+    />
+  );
+}

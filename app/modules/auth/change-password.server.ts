@@ -30,7 +30,7 @@ export async function changePassword({
     await tx.update(users).set({ passwordHash }).where(eq(users.id, ctx.actor.id));
     await invalidateUserSessions(tx, ctx.actor.id);
     await tx.insert(auditEvents).values({ actorId: ctx.actor.id, action: "password.changed", targetId: ctx.actor.id });
-    return createSession(tx, ctx.actor.id, ctx.now);
+    return createSession(tx, ctx.actor.id, ctx.now, ctx.userAgent);
   });
   return { ok: true, session };
 }

@@ -72,5 +72,5 @@ export async function logIn({ ctx, input }: { ctx: PublicCtx; input: LogInInput 
   // "Last sign-in" on the people page.
   await db.update(users).set({ lastSignInAt: now }).where(eq(users.id, user.id));
   // A fresh token at every login: a token planted before login is worthless afterwards.
-  return { ok: true, session: await createSession(db, user.id, now) };
+  return { ok: true, session: await createSession(db, user.id, now, ctx.userAgent) };
 }

@@ -60,5 +60,5 @@ export async function resetPasswordWithCode({
   // Someone else used the code a moment earlier, or the person was disabled meanwhile.
   if (!redeemed.ok) return { ok: false, reason: "invalid" };
   await ctx.db.update(users).set({ lastSignInAt: ctx.now }).where(eq(users.id, redeemed.userId));
-  return { ok: true, session: await createSession(ctx.db, redeemed.userId, ctx.now) };
+  return { ok: true, session: await createSession(ctx.db, redeemed.userId, ctx.now, ctx.userAgent) };
 }

@@ -83,3 +83,18 @@ export const ResetPasswordSchema = z
     path: ["confirmPassword"],
     error: "errors.password.mismatch",
   });
+
+/** Name and e-mail on /account, confirmed with the current password. */
+export const UpdateProfileSchema = z.object({
+  name: nameField,
+  email: emailField,
+  currentPassword: z.string({ error: "errors.password.required" }).min(1, { error: "errors.password.required" }),
+});
+
+/** One of the person's other sessions to end ("Abmelden" on /account). */
+export const EndSessionSchema = z.object({
+  sessionId: z.string().regex(/^[0-9a-f]{64}$/, { error: "errors.http.404" }),
+});
+
+/** The address a reset link should go to; nothing else is asked or told. */
+export const RequestResetMailSchema = z.object({ email: emailField });

@@ -1,3 +1,4 @@
+import { sessionIdFromToken } from "./session.server.ts";
 const PLAIN_NAME = "werkbank_session";
 // The __Host- prefix makes browsers refuse the cookie unless it is Secure, host-only and
 // Path=/: no subdomain or plain-http page can plant or overwrite it.
@@ -45,4 +46,10 @@ export function sessionCookie(request: Request, token: string, absoluteExpiresAt
 
 export function clearedSessionCookie(request: Request): string {
   return serialize(request, "", new Date(0));
+}
+
+/** The stored id of the session this request carries (to mark "dieses Gerät"), or null. */
+export function currentSessionId(request: Request): string | null {
+  const token = readSessionToken(request);
+  return token ? sessionIdFromToken(token) : null;
 }

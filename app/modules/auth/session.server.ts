@@ -23,12 +23,38 @@ export function sessionIdFromToken(token: string): string {
 
 export type NewSession = { token: string; expiresAt: Date; absoluteExpiresAt: Date };
 
-export async function createSession(db: Database, userId: string, now: Date): Promise<NewSession> {
+/** Enough to tell browsers apart on /account; some send kilobytes. */
+export const USER_AGENT_MAX_LENGTH = 200;
+
+export function shortUserAgent(userAgent: string | null | undefined): string | null {
+  const trimmed = userAgent?.trim();
+  return trimmed ? trimmed.slice(0, USER_AGENT_MAX_LENGTH) : null;
+}
+
+export async function createSession(
+  db: Database,
+  userId: string,
+  now: Date,
+  userAgent?: string | null,
+): Promise<NewSession> {
   const token = generateSessionToken();
   const expiresAt = new Date(now.getTime() + IDLE_TIMEOUT_MS);
-  await db.insert(sessions).values({ id: sessionIdFromToken(token), userId, createdAt: now, expiresAt });
+  await db.insert(sessions).values({
+    id: sessionIdFromToken(token),
+    userId,
+    createdAt: now,
+    expiresAt,
+    lastUsedAt: now,
+    userAgent: shortUserAgent(userAgent),
+  });
   return { token, expiresAt, absoluteExpiresAt: new Date(now.getTime() + ABSOLUTE_LIFETIME_MS) };
 }
+
+/**
+ * "Last used" on /account needs minutes, not milliseconds: writing it on every request would
+ * turn each page view into a row update (and lock contention with parallel requests of one tab).
+ */
+export const LAST_USED_PRECISION_MS = 5 * 60 * 1000;
 
 /**
  * Returns the session's user id, or null when the token is unknown, idle too long or past
@@ -44,10 +70,14 @@ export async function validateSessionToken(db: Database, token: string, now: Dat
     await db.delete(sessions).where(eq(sessions.id, id));
     return null;
   }
+  const changes: { expiresAt?: Date; lastUsedAt?: Date } = {};
   if (session.expiresAt.getTime() - now.getTime() < IDLE_TIMEOUT_MS - DAY) {
-    const expiresAt = new Date(Math.min(now.getTime() + IDLE_TIMEOUT_MS, absoluteEnd));
-    await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
+    changes.expiresAt = new Date(Math.min(now.getTime() + IDLE_TIMEOUT_MS, absoluteEnd));
   }
+  if (!session.lastUsedAt || now.getTime() - session.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
+    changes.lastUsedAt = now;
+  }
+  if (changes.expiresAt || changes.lastUsedAt) await db.update(sessions).set(changes).where(eq(sessions.id, id));
   return { userId: session.userId };
 }
 

@@ -157,7 +157,7 @@ async function claim(
           .returning({ classId: classEnrollments.classId });
         // A class code entered twice enrols once.
         if (invitation.multiUse && enrolled.length === 0) {
-          const session = ctx.actor ? null : await createSession(tx, userId, ctx.now);
+          const session = ctx.actor ? null : await createSession(tx, userId, ctx.now, ctx.userAgent);
           return { ok: true as const, userId, session };
         }
         await giveClassAssignmentsToNewStudent(tx, { classId: invitation.classId, apprenticeId: userId, now: ctx.now });
@@ -168,7 +168,7 @@ async function claim(
         action: "invitation.accepted",
         targetId: invitation.id,
       });
-      const session = ctx.actor ? null : await createSession(tx, userId, ctx.now);
+      const session = ctx.actor ? null : await createSession(tx, userId, ctx.now, ctx.userAgent);
       return { ok: true as const, userId, session };
     });
   } catch (error) {
@@ -199,7 +199,11 @@ async function repeatedAcceptance(
   if (ctx.actor) return ctx.actor.id === used.usedById ? { ok: true, userId: used.usedById, session: null } : null;
   if (!input.account || input.account.email.toLowerCase() !== used.email.toLowerCase()) return null;
   if (!(await verifyPassword(used.passwordHash, input.account.password))) return null;
-  return { ok: true, userId: used.usedById, session: await createSession(ctx.db, used.usedById, ctx.now) };
+  return {
+    ok: true,
+    userId: used.usedById,
+    session: await createSession(ctx.db, used.usedById, ctx.now, ctx.userAgent),
+  };
 }
 
 async function classArchived(db: Database, classId: string): Promise<boolean> {
