@@ -136,6 +136,7 @@ export const de = {
   "account.sessionSince": "angemeldet seit {date}",
   "account.sessionLastUsed": "zuletzt benutzt {date}",
   "account.endSession": "Abmelden",
+  "account.endSessionOf": "{device}, angemeldet seit {date}, abmelden",
   "account.endOtherSessions": "Alle anderen abmelden",
   "account.noOtherSessions": "Du bist auf keinem anderen Gerät angemeldet.",
   "account.notice.profileSaved": "Deine Daten sind gespeichert.",

@@ -133,6 +133,7 @@ export const en: Record<keyof typeof de, string> = {
   "account.sessionSince": "signed in since {date}",
   "account.sessionLastUsed": "last used {date}",
   "account.endSession": "Log out",
+  "account.endSessionOf": "Sign out {device}, signed in since {date}",
   "account.endOtherSessions": "Log out all others",
   "account.noOtherSessions": "You are not signed in on any other device.",
   "account.notice.profileSaved": "Your details are saved.",

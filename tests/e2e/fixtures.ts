@@ -64,11 +64,16 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(problems, `axe found accessibility violations on ${page.url()}`).toEqual([]);
 }
 
-/** A second person at another device: their own browser context, signed in with the demo password. */
-export async function openAs(browser: Browser, baseURL: string | undefined, email: string): Promise<Page> {
+/** A second person at another device: their own browser context, signed in (by default with the demo password). */
+export async function openAs(
+  browser: Browser,
+  baseURL: string | undefined,
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<Page> {
   const context = await browser.newContext();
   const response = await context.request.post("/login", {
-    form: { email, password: DEMO_PASSWORD, redirectTo: "/" },
+    form: { email, password, redirectTo: "/" },
     headers: { Origin: baseURL ?? "" },
     maxRedirects: 0,
   });

@@ -38,7 +38,16 @@ export function SessionList({ sessions }: { sessions: SessionRow[] }) {
               <Form method="post">
                 <input type="hidden" name="intent" value="endSession" />
                 <input type="hidden" name="sessionId" value={session.id} />
-                <Button variant="secondary">{t("account.endSession")}</Button>
+                {/* Several devices may read alike: the name says which one this button signs out. */}
+                <Button
+                  variant="secondary"
+                  aria-label={t("account.endSessionOf", {
+                    device: label(session.device),
+                    date: formatDateTime(locale, new Date(session.createdAt)),
+                  })}
+                >
+                  {t("account.endSession")}
+                </Button>
               </Form>
             )}
           </li>
