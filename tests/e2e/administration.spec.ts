@@ -51,5 +51,20 @@ test.describe("Verwaltung", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
     await expectAccessible(page);
     await expectNoSidewaysScroll(page);
+
+    const renamed = `${name} neu`;
+    await page.getByLabel("Name der Klasse").fill(renamed);
+    await page.getByRole("button", { name: "Änderungen speichern" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(renamed);
+    await expectAccessible(page);
+
+    await page.getByRole("button", { name: "Neuen Klassencode erstellen" }).click();
+    await expect(page.getByText(/Ein Klassencode gilt noch bis/)).toBeVisible();
+    await expectAccessible(page);
+    await expectNoSidewaysScroll(page);
+
+    await page.getByRole("button", { name: `Klasse ${renamed} archivieren` }).click();
+    await expect(page.getByText("archiviert", { exact: false }).first()).toBeVisible();
+    await expectAccessible(page);
   });
 });
