@@ -68,3 +68,24 @@ test.describe("Verwaltung", () => {
     await expectAccessible(page);
   });
 });
+
+test.describe("Verwaltung ohne JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("Lehrkraft legt ohne JavaScript eine Klasse an", async ({ page, login }) => {
+    const name = `E2E ohne JS ${Date.now()}${test.info().workerIndex}`;
+    await login("teacher");
+    await page.goto("/");
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Meine Klassen" }).click();
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Klassen verwalten" }).click();
+    await expectAccessible(page);
+    await page.getByLabel("Name der Klasse").fill(name);
+    await page.getByLabel("Schuljahr").fill("2026/27");
+    await page.getByRole("button", { name: "Klasse anlegen" }).click();
+    await expect(page).toHaveURL(/\/classes\/manage\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
+    await expectAccessible(page);
+  });
+});
