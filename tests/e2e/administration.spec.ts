@@ -7,6 +7,17 @@ async function expectNoSidewaysScroll(page: Page) {
   expect(width, `page ${page.url()} is wider than the phone`).toBeLessThanOrEqual(360);
 }
 
+/** The teacher's way to "Klassen verwalten": home, "Meine Klassen", the button; each page scanned. */
+async function openClassManagement(page: Page) {
+  await page.goto("/");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Meine Klassen" }).click();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Klassen verwalten" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Klassen verwalten" })).toBeVisible();
+  await expectAccessible(page);
+}
+
 test.describe("Verwaltung", () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
@@ -28,13 +39,7 @@ test.describe("Verwaltung", () => {
   test("Lehrkraft legt eine Klasse an", async ({ page, login }) => {
     const name = `E2E ${Date.now()}${test.info().workerIndex}`;
     await login("teacher");
-    await page.goto("/");
-    await expectAccessible(page);
-    await page.getByRole("link", { name: "Meine Klassen" }).click();
-    await expectAccessible(page);
-    await page.getByRole("link", { name: "Klassen verwalten" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Klassen verwalten" })).toBeVisible();
-    await expectAccessible(page);
+    await openClassManagement(page);
     await expectNoSidewaysScroll(page);
 
     await page.getByLabel("Name der Klasse").fill(name);
@@ -75,12 +80,7 @@ test.describe("Verwaltung ohne JavaScript", () => {
   test("Lehrkraft legt ohne JavaScript eine Klasse an", async ({ page, login }) => {
     const name = `E2E ohne JS ${Date.now()}${test.info().workerIndex}`;
     await login("teacher");
-    await page.goto("/");
-    await expectAccessible(page);
-    await page.getByRole("link", { name: "Meine Klassen" }).click();
-    await expectAccessible(page);
-    await page.getByRole("link", { name: "Klassen verwalten" }).click();
-    await expectAccessible(page);
+    await openClassManagement(page);
     await page.getByLabel("Name der Klasse").fill(name);
     await page.getByLabel("Schuljahr").fill("2026/27");
     await page.getByRole("button", { name: "Klasse anlegen" }).click();
