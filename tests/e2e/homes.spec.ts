@@ -69,16 +69,21 @@ test.describe("Startseite je Rolle", () => {
     await login("apprentice");
     await page.goto("/account");
     await expect(page.getByRole("heading", { level: 1, name: "Mein Konto" })).toBeVisible();
-    await expect(page.getByText("azubi@example.com")).toBeVisible();
+    await expect(page.getByRole("region", { name: "Meine Daten" }).getByLabel("E-Mail-Adresse")).toHaveValue(
+      "azubi@example.com",
+    );
     await expectAccessible(page);
 
     // A wrong current password changes nothing (other tests share this account's password).
-    await page.getByLabel("Aktuelles Passwort").fill("nicht-das-richtige");
-    await page.getByLabel("Neues Passwort", { exact: true }).fill("ein-ganz-neues-passwort");
-    await page.getByLabel("Neues Passwort wiederholen").fill("ein-ganz-neues-passwort");
-    await page.getByRole("button", { name: "Passwort ändern" }).click();
+    const password = page.getByRole("region", { name: "Passwort ändern" });
+    await password.getByLabel("Aktuelles Passwort").fill("nicht-das-richtige");
+    await password.getByLabel("Neues Passwort", { exact: true }).fill("ein-ganz-neues-passwort");
+    await password.getByLabel("Neues Passwort wiederholen").fill("ein-ganz-neues-passwort");
+    await password.getByRole("button", { name: "Passwort ändern" }).click();
     await expect(page.getByText("Das aktuelle Passwort stimmt nicht.")).toBeVisible();
-    await expect(page.getByLabel("Aktuelles Passwort")).toHaveAttribute("aria-invalid", "true");
+    await expect(
+      page.getByRole("region", { name: "Passwort ändern" }).getByLabel("Aktuelles Passwort"),
+    ).toHaveAttribute("aria-invalid", "true");
     await expectAccessible(page);
   });
 });

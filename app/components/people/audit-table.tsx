@@ -52,7 +52,10 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
   };
 
   return (
-    <div className="table-scroll">
+    // On a phone the table scrolls sideways inside this region, which keyboard users must be able
+    // to focus to scroll it (WCAG 2.1.1).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable.
+    <section className="table-scroll" aria-label={t("audit.title")} tabIndex={0}>
       <table className="audit-table">
         <thead>
           <tr>
@@ -79,6 +82,6 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
