@@ -6,3 +6,4 @@ export * from "./training.ts";
 export * from "./courses.ts";
 export * from "./quizzes.ts";
 export * from "./assignments.ts";
+export * from "./records.ts";

@@ -12,11 +12,19 @@ export const organizations = pgTable(
     kind: organizationKind().notNull(),
     name: text().notNull(),
     town: text().notNull(),
+    /** Bundesland (ISO 3166-2:DE without "DE-"): whose public holidays the Berichtsheft fills in. */
+    state: text().notNull().default("ST"),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** Set by an operator: nobody acts in the organisation any more; nothing is deleted. */
     deactivatedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [check("organizations_name_not_blank", sql`length(trim(${t.name})) > 0`)],
+  (t) => [
+    check("organizations_name_not_blank", sql`length(trim(${t.name})) > 0`),
+    check(
+      "organizations_state_known",
+      sql`${t.state} in ('BW','BY','BE','BB','HB','HH','HE','MV','NI','NW','RP','SL','SN','ST','SH','TH')`,
+    ),
+  ],
 );
 
 export const memberships = pgTable(

@@ -1,7 +1,21 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, pgTable, primaryKey, smallint, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  date,
+  index,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { users } from "./auth.ts";
 import { organizations } from "./orgs.ts";
+
+export const recordRhythm = pgEnum("record_rhythm", ["weekly", "daily"]);
 
 /** Ausbildungsberufe, e.g. code "tischler" for Tischler/-in. */
 export const occupations = pgTable(
@@ -39,6 +53,13 @@ export const apprenticeships = pgTable(
     plannedEndOn: date({ mode: "string" }).notNull(),
     /** Set when the apprenticeship ended before (or on) the planned end: early end, change of company. */
     actualEndOn: date({ mode: "string" }),
+    /**
+     * The apprentice's date of birth as the contract states it: only to warn when a minor's
+     * record shows more hours than the JArbSchG allows (§ 8). Optional.
+     */
+    birthDate: date({ mode: "string" }),
+    /** The contract's rhythm for the Ausbildungsnachweis: one sheet a week, lines per day or not. */
+    recordRhythm: recordRhythm().notNull().default("weekly"),
   },
   (t) => [
     // Serves the trainer's team list and the company's apprentice list.

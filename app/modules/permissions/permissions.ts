@@ -29,6 +29,12 @@ export const organizationPermissions = {
   "apprenticeships.end": { roles: ["trainer", "admin"], kinds: ["company", "training_centre"] },
   /** Read the organisation's audit trail (who changed what). */
   "audit.view": { roles: ["admin"], kinds: everyKind },
+  /**
+   * Approve, return and reopen apprentices' weekly records (Berichtsheft). Trainers only: the
+   * law puts the review on the Ausbildende and their trainers. Never one's own record
+   * (record-access.server.ts).
+   */
+  "records.review": { roles: ["trainer"], kinds: ["company", "training_centre"] },
   /** See the company's apprentices and their apprenticeships ("Mein Team"). */
   "team.view": { roles: ["trainer", "admin"], kinds: ["company", "training_centre"] },
   /** See the school's classes and who is enrolled ("Meine Klassen"). */
