@@ -1,27 +1,12 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
+import { registerPdfFonts } from "#app/modules/shared/pdf-fonts.server.ts";
 
 export type ClassSheet = {
   schoolName: string;
   className: string;
   students: { label: string; code: string; link: string }[];
 };
-
-// DejaVu covers Latin Extended, Greek and Cyrillic: "Yılmaz", "Łukasz" and "Đorđević" print as
-// written, which the 14 standard PDF fonts (Windows-1252 only) cannot.
-const fontDir = join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
-let fonts: { regular: Buffer; bold: Buffer; mono: Buffer } | null = null;
-function loadFonts() {
-  fonts ??= {
-    regular: readFileSync(join(fontDir, "DejaVuSans.ttf")),
-    bold: readFileSync(join(fontDir, "DejaVuSans-Bold.ttf")),
-    mono: readFileSync(join(fontDir, "DejaVuSansMono-Bold.ttf")),
-  };
-  return fonts;
-}
 
 const PAGE = { width: 595.28, height: 841.89, margin: 36 };
 const HEADER = 64;
@@ -51,7 +36,7 @@ async function card(doc: PDFKit.PDFDocument, student: ClassSheet["students"][num
   doc.font("bold").fontSize(10).fillColor("black");
   doc.text(student.label, x + PAD, y + PAD, { width: textWidth, height: 38, ellipsis: true });
   doc
-    .font("mono")
+    .font("mono-bold")
     .fontSize(12)
     .text(student.code, x + PAD, y + PAD + 42, { width: textWidth + PAD, lineBreak: false });
   doc
@@ -65,16 +50,13 @@ async function card(doc: PDFKit.PDFDocument, student: ClassSheet["students"][num
 
 /** An A4 sheet to cut up: per student a card with name, code, link and QR code. */
 export async function renderClassSheet(sheet: ClassSheet): Promise<Buffer> {
-  const { regular, bold, mono } = loadFonts();
   const doc = new PDFDocument({
     size: "A4",
     margin: PAGE.margin,
     autoFirstPage: false,
     info: { Title: `Zugangscodes ${sheet.className}`, Author: sheet.schoolName },
   });
-  doc.registerFont("regular", regular);
-  doc.registerFont("bold", bold);
-  doc.registerFont("mono", mono);
+  registerPdfFonts(doc);
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
