@@ -42,6 +42,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             name: m.organizationName,
           })),
           grades: isGrader(actor),
+          // The Berichtsheft: apprentices write theirs, trainers approve their apprentices'.
+          records:
+            actor.memberships.some((m) => m.role === "apprentice") ||
+            organizationsWith(actor, "records.review").length > 0,
           teamOrganizations: organizationsWith(actor, "team.view")
             .filter((m) => m.organizationKind !== "school")
             .map((m) => ({ id: m.organizationId, name: m.organizationName })),

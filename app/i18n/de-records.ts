@@ -2,7 +2,8 @@
 export const deRecords = {
   "nav.records": "Berichtsheft",
   "records.title": "Berichtsheft",
-  "records.lead": "Dein Ausbildungsnachweis: jede Woche, was du im Betrieb, in Unterweisungen und in der Berufsschule gemacht hast.",
+  "records.lead":
+    "Dein Ausbildungsnachweis: jede Woche, was du im Betrieb, in Unterweisungen und in der Berufsschule gemacht hast.",
   "records.mine": "Meine Berichtshefte",
   "records.none": "Du hast noch keinen Ausbildungsvertrag in Werkbank. Dein Betrieb trägt ihn ein.",
   "records.running": "läuft",
@@ -65,7 +66,8 @@ export const deRecords = {
   "records.line.noDay": "ganze Woche",
   "records.line.hoursShort": "Std.",
   "records.proposals.title": "Vorschläge aus Werkbank",
-  "records.proposals.lead": "Das hast du diese Woche in Werkbank erledigt. Übernimm, was ins Berichtsheft gehört; danach kannst du den Text noch ändern.",
+  "records.proposals.lead":
+    "Das hast du diese Woche in Werkbank erledigt. Übernimm, was ins Berichtsheft gehört; danach kannst du den Text noch ändern.",
   "records.proposals.accept": "Übernehmen",
   "records.proposals.acceptLabel": "„{text}“ übernehmen",
   "records.proposals.dismiss": "Verwerfen",
@@ -77,19 +79,23 @@ export const deRecords = {
   "records.hours": "{hours} Std.",
   "records.warnings.title": "Bitte noch einmal ansehen",
   "records.warnings.dayWithoutEntry": "Für {day} ist nichts eingetragen.",
-  "records.warnings.minorDayOver": "Am {day} stehen {hours} Stunden. Unter 18 sind höchstens 8 Stunden am Tag erlaubt (Jugendarbeitsschutzgesetz § 8).",
-  "records.warnings.minorWeekOver": "Diese Woche stehen {hours} Stunden. Unter 18 sind höchstens 40 Stunden in der Woche erlaubt (Jugendarbeitsschutzgesetz § 8).",
+  "records.warnings.minorDayOver":
+    "Am {day} stehen {hours} Stunden. Unter 18 sind höchstens 8 Stunden am Tag erlaubt (Jugendarbeitsschutzgesetz § 8).",
+  "records.warnings.minorWeekOver":
+    "Diese Woche stehen {hours} Stunden. Unter 18 sind höchstens 40 Stunden in der Woche erlaubt (Jugendarbeitsschutzgesetz § 8).",
   "records.warnings.noLines": "Noch kein Eintrag in den drei Bereichen.",
   "records.save": "Speichern",
   "records.submit": "Einreichen",
-  "records.submitHint": "Nach dem Einreichen prüft deine Ausbilderin oder dein Ausbilder die Woche. Ändern kannst du sie erst wieder, wenn sie zurückgegeben wird.",
+  "records.submitHint":
+    "Nach dem Einreichen prüft deine Ausbilderin oder dein Ausbilder die Woche. Ändern kannst du sie erst wieder, wenn sie zurückgegeben wird.",
   "records.saved": "Gespeichert.",
   "records.submitted": "Eingereicht. Deine Ausbilderin oder dein Ausbilder bekommt die Woche zum Prüfen.",
   "records.autosave.saving": "Wird gespeichert …",
   "records.autosave.saved": "Gespeichert um {time}",
   "records.autosave.unsaved": "Noch nicht gespeichert",
   "records.autosave.failed": "Nicht gespeichert: keine Verbindung. Tippe auf „Speichern“, wenn du wieder Netz hast.",
-  "records.stale": "Diese Woche wurde inzwischen woanders gespeichert. Unten siehst du den neuesten Stand; deine Eingaben von eben stehen darunter zum Übernehmen.",
+  "records.stale":
+    "Diese Woche wurde inzwischen woanders gespeichert. Unten siehst du den neuesten Stand; deine Eingaben von eben stehen darunter zum Übernehmen.",
   "records.staleTyped": "Deine Eingaben von eben",
   "records.locked.submitted": "Die Woche ist eingereicht und kann gerade nicht geändert werden.",
   "records.locked.approved": "Die Woche ist freigegeben und kann nicht mehr geändert werden.",
@@ -105,16 +111,19 @@ export const deRecords = {
   "records.pdf": "Als PDF herunterladen",
   "records.pdfAll": "Ganzes Berichtsheft als PDF",
   "records.json": "Alles als Datei sichern (JSON)",
-  "records.jsonHint": "Die Datei gehört dir. Nimm sie mit, wenn du den Betrieb wechselst; der neue Betrieb kann sie einlesen.",
+  "records.jsonHint":
+    "Die Datei gehört dir. Nimm sie mit, wenn du den Betrieb wechselst; der neue Betrieb kann sie einlesen.",
   "records.list.title": "Alle Wochen",
   "records.list.week": "KW {week}/{year}",
   "records.list.counts": "{approved} freigegeben · {submitted} warten · {returned} zurückgegeben · {missing} fehlen",
   "records.chain.ok": "Prüfsummen geprüft: alle {count} Freigaben stimmen.",
-  "records.chain.broken": "Achtung: Die Woche KW {week}/{year} stimmt nicht mehr mit ihrer Freigabe überein. Bitte melde dich beim Betrieb oder bei der Plattform.",
+  "records.chain.broken":
+    "Achtung: Die Woche KW {week}/{year} stimmt nicht mehr mit ihrer Freigabe überein. Bitte melde dich beim Betrieb oder bei der Plattform.",
   "records.schoolOnly": "Als Lehrkraft siehst du die Lernorte der Tage und die Themen der Berufsschule.",
   "errors.records.hours": "Bitte Stunden als Zahl von 0 bis 24 in Viertelstunden eingeben, z. B. 7,5.",
   "errors.records.noteTooLong": "Die Bemerkung ist zu lang (höchstens 200 Zeichen).",
   "errors.records.lineTooLong": "Der Eintrag ist zu lang (höchstens 300 Zeichen). Teile ihn in zwei Einträge.",
   "errors.records.tooManyLines": "Zu viele Einträge in einem Bereich (höchstens 40).",
-  "errors.records.fixBelow": "Bitte die markierten Felder korrigieren. Nichts ist verloren: deine Eingaben stehen noch da.",
+  "errors.records.fixBelow":
+    "Bitte die markierten Felder korrigieren. Nichts ist verloren: deine Eingaben stehen noch da.",
 } as const;

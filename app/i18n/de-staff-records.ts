@@ -15,7 +15,8 @@ export const deStaffRecords = {
   "records.review.return": "Zurückgeben",
   "records.review.approved": "Freigegeben. Die Woche ist jetzt abgeschlossen.",
   "records.review.returned": "Zurückgegeben. Die oder der Auszubildende sieht deinen Kommentar.",
-  "records.review.reopened": "Die Woche ist wieder offen. Die oder der Auszubildende kann sie ändern und neu einreichen.",
+  "records.review.reopened":
+    "Die Woche ist wieder offen. Die oder der Auszubildende kann sie ändern und neu einreichen.",
   "records.review.nextWaiting": "Nächste wartende Woche: {name}, KW {week}/{year}",
   "records.review.reopenTitle": "Woche wieder öffnen",
   "records.review.reopenHint": "Nur wenn etwas korrigiert werden muss. Der Grund steht danach im Verlauf der Woche.",

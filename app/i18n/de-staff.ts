@@ -1,3 +1,4 @@
+import { deStaffRecords } from "./de-staff-records.ts";
 import { deStaffAssignments } from "./de-staff-assignments.ts";
 import { deStaffTeam } from "./de-staff-team.ts";
 import { deStaffClasses } from "./de-staff-classes.ts";
@@ -10,6 +11,7 @@ import { deStaffPeople } from "./de-staff-people.ts";
  * chunk: an apprentice's phone never downloads them (see translate.ts).
  */
 export const deStaff = {
+  ...deStaffRecords,
   ...deStaffAssignments,
   ...deStaffTeam,
   ...deStaffClasses,

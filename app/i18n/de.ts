@@ -1,8 +1,10 @@
+import { deRecords } from "./de-records.ts";
 /**
  * German, the platform's first language. Plain words a 16-year-old understands; "du" for
  * everyone, as is usual in the workshop. Placeholders: {name}.
  */
 export const de = {
+  ...deRecords,
   "roles.apprentice": "Auszubildende/r",
   "roles.trainer": "Ausbilder/in",
   "roles.teacher": "Lehrkraft",

@@ -1,3 +1,4 @@
+import { enStaffRecords } from "./en-staff-records.ts";
 import type { deStaff } from "./de-staff.ts";
 import { enStaffAssignments } from "./en-staff-assignments.ts";
 import { enStaffTeam } from "./en-staff-team.ts";
@@ -8,6 +9,7 @@ import { enStaffPeople } from "./en-staff-people.ts";
 
 /** English staff texts; must hold every key of de-staff.ts (tsc checks that). */
 export const enStaff: Record<keyof typeof deStaff, string> = {
+  ...enStaffRecords,
   ...enStaffAssignments,
   ...enStaffTeam,
   ...enStaffClasses,

@@ -1,7 +1,9 @@
+import { enRecords } from "./en-records.ts";
 import type { de } from "./de.ts";
 
 /** English, for users who prefer it. Must hold every German key: tsc checks that. */
 export const en: Record<keyof typeof de, string> = {
+  ...enRecords,
   "roles.apprentice": "Apprentice",
   "roles.trainer": "Trainer",
   "roles.teacher": "Teacher",

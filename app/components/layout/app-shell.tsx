@@ -29,6 +29,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                 {t("nav.home")}
               </NavLink>
               <NavLink to="/courses">{t("nav.courses")}</NavLink>
+              {user.records ? <NavLink to="/records">{t("nav.records")}</NavLink> : null}
               {user.teamOrganizations.map((org) => (
                 <NavLink key={org.id} to={`/orgs/${org.id}/team`}>
                   {user.teamOrganizations.length > 1 ? t("nav.teamOf", { organization: org.name }) : t("nav.team")}

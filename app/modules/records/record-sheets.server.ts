@@ -40,7 +40,15 @@ export async function recordSheets(
     ? await ctx.db
         .select({ weekId: recordEvents.weekId, actorName: recordEvents.actorName, at: recordEvents.at })
         .from(recordEvents)
-        .where(and(inArray(recordEvents.weekId, stored.map((week) => week.id)), eq(recordEvents.action, "approved")))
+        .where(
+          and(
+            inArray(
+              recordEvents.weekId,
+              stored.map((week) => week.id),
+            ),
+            eq(recordEvents.action, "approved"),
+          ),
+        )
         .orderBy(asc(recordEvents.at))
     : [];
   const approverOf = new Map(approvers.map((row) => [row.weekId, row.actorName]));

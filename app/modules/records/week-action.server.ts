@@ -49,9 +49,16 @@ export async function weekAction(ctx: Ctx, input: { apprenticeshipId: string; we
   });
   if (!Number.isInteger(revision) || revision < 0) return fail("records.review.stale");
 
-  if (intent === "approve" || intent === "return" || intent === "reopen") {
+  if (intent === "approve" || intent === "approveNext" || intent === "return" || intent === "reopen") {
     const comment = field(formData, "comment");
-    const result = await reviewWeek(ctx, { apprenticeshipId: input.apprenticeshipId, monday, revision, action: intent, comment });
+    const action = intent === "approveNext" ? "approve" : intent;
+    const result = await reviewWeek(ctx, {
+      apprenticeshipId: input.apprenticeshipId,
+      monday,
+      revision,
+      action,
+      comment,
+    });
     if (!result.ok) {
       const messages = {
         stale: "records.review.stale",
@@ -62,9 +69,10 @@ export async function weekAction(ctx: Ctx, input: { apprenticeshipId: string; we
       } as const;
       return fail(messages[result.reason], { comment });
     }
-    const done = { approve: "approved", return: "returned", reopen: "reopened" }[intent];
+    const done = { approve: "approved", return: "returned", reopen: "reopened" }[action];
     const next = field(formData, "next");
-    if (intent === "approve" && /^[0-9a-f-]{36}\/\d{4}-W\d{2}$/.test(next)) return redirect(`/records/${next}?done=${done}`);
+    if (intent === "approveNext" && /^[0-9a-f-]{36}\/\d{4}-W\d{2}$/.test(next))
+      return redirect(`/records/${next}?done=${done}`);
     return redirect(`${here}?done=${done}`);
   }
 
