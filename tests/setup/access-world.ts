@@ -4,9 +4,21 @@
  * course, lesson, quiz, class, assignment and invitation under a recognisable unique title, plus
  * a disabled person. `secretsOf` lists what must never reach someone outside an organisation.
  */
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "#db/client.server.ts";
-import { apprenticeships, courses, lessons, quizAttempts, quizzes, schoolClasses, users } from "#db/schema/index.ts";
+import {
+  apprenticeships,
+  courses,
+  lessons,
+  quizAttempts,
+  quizzes,
+  recordWeeks,
+  schoolClasses,
+  users,
+} from "#db/schema/index.ts";
+import { freshContent, saveWeek } from "#app/modules/records/save-week.server.ts";
+import { mondayOf, weekKey } from "#app/modules/records/week-dates.ts";
+import { addDays, todayInGermany } from "#app/modules/training/training-year.ts";
 import { storeMedia } from "#app/modules/media/store.server.ts";
 import { createInvitation } from "#app/modules/orgs/create-invitation.server.ts";
 import { submitAttempt } from "#app/modules/quizzes/answer-attempt.server.ts";
@@ -179,9 +191,43 @@ export async function createAccessWorld(db: Database) {
     codes[key] = invitation.code;
   }
 
+  // The apprentice's Berichtsheft: last week submitted (to review), this week a draft.
+  const [recordApprenticeship] = await db
+    .select({ id: apprenticeships.id })
+    .from(apprenticeships)
+    .where(eq(apprenticeships.apprenticeId, people.apprentice.id));
+  const recordId = recordApprenticeship?.id ?? "";
+  const today = todayInGermany(new Date());
+  const thisWeek = mondayOf(today);
+  const lastWeek = addDays(thisWeek, -7);
+  const emptyWeek = { days: [], lines: [] };
+  await saveWeek(apprenticeCtx, {
+    apprenticeshipId: recordId,
+    monday: lastWeek,
+    revision: 0,
+    content: { ...emptyWeek, days: freshContent({ companyState: "ST" }, lastWeek).days },
+    accept: [],
+    dismiss: [],
+    submit: true,
+  });
+  const record = {
+    apprenticeshipId: recordId,
+    thisWeek: weekKey(thisWeek),
+    lastWeek: weekKey(lastWeek),
+    /** The revision the page of this week would post now. */
+    async revision(): Promise<string> {
+      const [row] = await db
+        .select({ revision: recordWeeks.revision })
+        .from(recordWeeks)
+        .where(and(eq(recordWeeks.apprenticeshipId, recordId), eq(recordWeeks.weekStart, thisWeek)));
+      return String(row?.revision ?? 0);
+    },
+  };
+
   return {
     ...orgs,
     operated,
+    record,
     otherSchoolClass,
     centreClass,
     spareClass,

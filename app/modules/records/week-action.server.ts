@@ -7,6 +7,8 @@ import { mondayOfWeekKey } from "./week-dates.ts";
 import { readWeekForm } from "./week-form.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 
+const KNOWN_INTENTS = ["save", "submit", "autosave", "approve", "approveNext", "return", "reopen"];
+
 /** What the week page shows after a POST that did not lead elsewhere. */
 export type WeekActionFailure = {
   ok: false;
@@ -37,6 +39,8 @@ export async function weekAction(ctx: Ctx, input: { apprenticeshipId: string; we
   const monday = mondayOfWeekKey(input.week);
   if (!monday) throw new NotFoundError("record");
   const intent = field(formData, "intent") || "save";
+  // The proposal buttons carry no intent: they save with the proposal taken or dropped.
+  if (!KNOWN_INTENTS.includes(intent)) throw new NotFoundError("intent");
   const revision = Number.parseInt(field(formData, "revision"), 10);
   const here = `/records/${input.apprenticeshipId}/${input.week}`;
   const fail = (message: string, extra: Partial<WeekActionFailure> = {}): WeekActionFailure => ({
