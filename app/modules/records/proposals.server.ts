@@ -3,6 +3,7 @@ import type { Database } from "#db/client.server.ts";
 import { selectRows } from "#db/rows.server.ts";
 import type { RecordLine, RecordSection } from "./types.ts";
 import { addDays } from "#app/modules/training/training-year.ts";
+import { DAYS_PER_SHEET } from "./week-dates.ts";
 
 /** A line the apprentice may take into the week: what they finished in Werkbank. */
 export type Proposal = RecordLine & { source: string; kind: "lesson" | "quiz" | "assignment" };
@@ -86,7 +87,8 @@ export async function proposalsFor(
         section,
         text,
         hours: minutesToHours(minutes),
-        day: row.day,
+        // Sunday is no day of the sheet: the line belongs to the week, not to a day.
+        day: row.day < DAYS_PER_SHEET ? row.day : null,
         source: `${row.kind}:${row.id}`,
       };
     })

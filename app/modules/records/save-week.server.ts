@@ -9,7 +9,7 @@ import { holidaysOn } from "./holidays.ts";
 import { proposalsFor } from "./proposals.server.ts";
 import type { RecordContent } from "./types.ts";
 import { weekInRecord } from "./week-bounds.ts";
-import { sheetDates } from "./week-dates.ts";
+import { isMonday, sheetDates } from "./week-dates.ts";
 import { findWeek } from "./week-row.server.ts";
 
 export type SaveWeekInput = {
@@ -39,7 +39,12 @@ export type SaveWeekResult =
  */
 export async function saveWeek(ctx: Ctx, input: SaveWeekInput): Promise<SaveWeekResult> {
   const { contract, access } = await loadRecordContract(ctx.db, ctx.actor, input.apprenticeshipId);
-  if (!access.ownWritable || !weekInRecord(contract, input.monday, todayInGermany(ctx.now))) {
+  // A date that is no Monday names no sheet: "not found", as a week outside the record.
+  if (
+    !access.ownWritable ||
+    !isMonday(input.monday) ||
+    !weekInRecord(contract, input.monday, todayInGermany(ctx.now))
+  ) {
     throw new NotFoundError("record");
   }
   return ctx.db.transaction(async (tx) => {
