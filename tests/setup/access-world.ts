@@ -91,6 +91,11 @@ export async function createAccessWorld(db: Database) {
     .select({ id: apprenticeships.id })
     .from(apprenticeships)
     .where(eq(apprenticeships.apprenticeId, peopleTargets.apprentice.id));
+  // The world apprentice's own apprenticeship: her Berichtsheft, for the record routes.
+  const [recordApprenticeship] = await db
+    .select({ id: apprenticeships.id })
+    .from(apprenticeships)
+    .where(eq(apprenticeships.apprenticeId, base.people.apprentice.id));
   const otherSchoolClass = await createClass(db, base.otherSchool.id, []);
   const centreClass = await createClass(db, centre.id, [people.centreApprentice.id]);
   // Classes the class-management decisions may change without touching the others' world.
@@ -189,6 +194,7 @@ export async function createAccessWorld(db: Database) {
     people,
     peopleTargets,
     targetApprenticeshipId: targetApprenticeship?.id ?? "",
+    recordApprenticeshipId: recordApprenticeship?.id ?? "",
     library,
     course,
     picture,

@@ -6,6 +6,7 @@ import { operatorDecisions } from "./route-decisions-operator.ts";
 import { orgDecisions } from "./route-decisions-orgs.ts";
 import { peopleDecisions } from "./route-decisions-people.ts";
 import { publicDecisions } from "./route-decisions-public.ts";
+import { recordJsonDecisions } from "./route-decisions-records-json.ts";
 import type { Decisions } from "./route-expectations.ts";
 
 export const decisionParts: Decisions[] = [
@@ -16,4 +17,5 @@ export const decisionParts: Decisions[] = [
   operatorDecisions,
   peopleDecisions,
   classDecisions,
+  recordJsonDecisions,
 ];
