@@ -12,10 +12,14 @@ export const bodyLimits = {
   upload: 2 * MIB,
   /** The lesson editor posts the whole lesson as JSON (up to 2 million characters, URL-encoded). */
   lesson: 8 * MIB,
+  /** A whole Berichtsheft (JSON export, up to 5 MiB) uploaded to take it in after a change of company. */
+  recordImport: 5 * MIB + 64 * KIB,
 };
 
 // The lesson editor's page, also as Remix's data request (/edit/lessons/<id>.data).
 const LESSON_EDITOR = /^\/edit\/lessons\/[^/]+\/?$/;
+// The record import page, also as Remix's data request (/records/<id>/import.data).
+const RECORD_IMPORT = /^\/records\/[^/]+\/import(\.data)?\/?$/;
 
 /**
  * The limit for one request body.
@@ -23,7 +27,9 @@ const LESSON_EDITOR = /^\/edit\/lessons\/[^/]+\/?$/;
  * @param {string | null | undefined} contentType
  */
 export function bodyLimitFor(pathname, contentType) {
-  if (/^multipart\/form-data\b/i.test(contentType ?? "")) return bodyLimits.upload;
+  if (/^multipart\/form-data\b/i.test(contentType ?? "")) {
+    return RECORD_IMPORT.test(pathname) ? bodyLimits.recordImport : bodyLimits.upload;
+  }
   if (LESSON_EDITOR.test(pathname)) return bodyLimits.lesson;
   return bodyLimits.form;
 }

@@ -5,6 +5,7 @@ import { deStaffClasses } from "./de-staff-classes.ts";
 import { deStaffClassImport } from "./de-staff-class-import.ts";
 import { deStaffOperator } from "./de-staff-operator.ts";
 import { deStaffPeople } from "./de-staff-people.ts";
+import { deStaffRecordsImport } from "./de-staff-records-import.ts";
 
 /**
  * German texts only trainers, teachers and admins see (editors, grading, invitations). Their own
@@ -18,6 +19,7 @@ export const deStaff = {
   ...deStaffClassImport,
   ...deStaffOperator,
   ...deStaffPeople,
+  ...deStaffRecordsImport,
   "invitations.title": "Einladungen",
   "invitations.lead": "Lade Leute zu {organization} ein. Jeder Code gilt für eine Person und nur einmal.",
   "invitations.new": "Neue Einladung",

@@ -6,6 +6,7 @@ import { enStaffClasses } from "./en-staff-classes.ts";
 import { enStaffClassImport } from "./en-staff-class-import.ts";
 import { enStaffOperator } from "./en-staff-operator.ts";
 import { enStaffPeople } from "./en-staff-people.ts";
+import { enStaffRecordsImport } from "./en-staff-records-import.ts";
 
 /** English staff texts; must hold every key of de-staff.ts (tsc checks that). */
 export const enStaff: Record<keyof typeof deStaff, string> = {
@@ -16,6 +17,7 @@ export const enStaff: Record<keyof typeof deStaff, string> = {
   ...enStaffClassImport,
   ...enStaffOperator,
   ...enStaffPeople,
+  ...enStaffRecordsImport,
   "invitations.title": "Invitations",
   "invitations.lead": "Invite people to {organization}. Each code is for one person and works once.",
   "invitations.new": "New invitation",

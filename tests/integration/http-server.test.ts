@@ -154,6 +154,18 @@ describe("request body limits", () => {
     expect(tooBig.status).toBe(413);
   });
 
+  test("a whole Berichtsheft (up to 5 MiB) may be uploaded to its import page only", async () => {
+    const port = await start();
+    const multipart = { "content-type": "multipart/form-data; boundary=x" };
+    const record = Array.from({ length: 5 }, () => kib(1000));
+    for (const path of ["/records/abc/import", "/records/abc/import.data"]) {
+      expect((await send(port, { path, headers: multipart, chunks: record })).status).toBe(200);
+    }
+    expect((await send(port, { path: "/records/abc/other", headers: multipart, chunks: record })).status).toBe(413);
+    const tooBig = [Buffer.alloc(bodyLimits.recordImport + 1, "a")];
+    expect((await send(port, { path: "/records/abc/import", headers: multipart, chunks: tooBig })).status).toBe(413);
+  });
+
   test("the lesson editor may post a whole lesson, no other form may", async () => {
     const port = await start();
     const lesson = [kib(1024), kib(1024)];

@@ -103,6 +103,11 @@ export async function createAccessWorld(db: Database) {
     .select({ id: apprenticeships.id })
     .from(apprenticeships)
     .where(eq(apprenticeships.apprenticeId, peopleTargets.apprentice.id));
+  // The world apprentice's own apprenticeship: her Berichtsheft, for the record routes.
+  const [recordApprenticeship] = await db
+    .select({ id: apprenticeships.id })
+    .from(apprenticeships)
+    .where(eq(apprenticeships.apprenticeId, base.people.apprentice.id));
   const otherSchoolClass = await createClass(db, base.otherSchool.id, []);
   const centreClass = await createClass(db, centre.id, [people.centreApprentice.id]);
   // Classes the class-management decisions may change without touching the others' world.
@@ -192,10 +197,6 @@ export async function createAccessWorld(db: Database) {
   }
 
   // The apprentice's Berichtsheft: last week submitted (to review), this week a draft.
-  const [recordApprenticeship] = await db
-    .select({ id: apprenticeships.id })
-    .from(apprenticeships)
-    .where(eq(apprenticeships.apprenticeId, people.apprentice.id));
   const recordId = recordApprenticeship?.id ?? "";
   const today = todayInGermany(new Date());
   const thisWeek = mondayOf(today);
@@ -235,6 +236,7 @@ export async function createAccessWorld(db: Database) {
     people,
     peopleTargets,
     targetApprenticeshipId: targetApprenticeship?.id ?? "",
+    recordApprenticeshipId: recordApprenticeship?.id ?? "",
     library,
     course,
     picture,

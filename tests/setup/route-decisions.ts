@@ -7,6 +7,7 @@ import { orgDecisions } from "./route-decisions-orgs.ts";
 import { peopleDecisions } from "./route-decisions-people.ts";
 import { publicDecisions } from "./route-decisions-public.ts";
 import { recordDecisions } from "./route-decisions-records.ts";
+import { recordJsonDecisions } from "./route-decisions-records-json.ts";
 import type { Decisions } from "./route-expectations.ts";
 
 export const decisionParts: Decisions[] = [
@@ -18,4 +19,5 @@ export const decisionParts: Decisions[] = [
   peopleDecisions,
   classDecisions,
   recordDecisions,
+  recordJsonDecisions,
 ];
