@@ -9,7 +9,6 @@ export const deRecords = {
   "records.running": "läuft",
   "records.ended": "beendet",
   "records.openThisWeek": "Diese Woche öffnen",
-  "records.openRecord": "Alle Wochen",
   "records.weekTitle": "Berichtsheft KW {week}/{year}",
   "records.weekLead": "{from} bis {to} · Nachweis Nr. {number} · {year}. Ausbildungsjahr",
   "records.header.name": "Name",
@@ -75,7 +74,6 @@ export const deRecords = {
   "records.proposals.acceptAll": "Alle übernehmen",
   "records.proposals.in": "unter „{section}“",
   "records.totals.week": "Summe der Woche: {hours} Std.",
-  "records.totals.day": "{day}: {hours} Std.",
   "records.hours": "{hours} Std.",
   "records.warnings.title": "Bitte noch einmal ansehen",
   "records.warnings.dayWithoutEntry": "Für {day} ist nichts eingetragen.",
@@ -96,7 +94,6 @@ export const deRecords = {
   "records.autosave.failed": "Nicht gespeichert: keine Verbindung. Tippe auf „Speichern“, wenn du wieder Netz hast.",
   "records.stale":
     "Diese Woche wurde inzwischen woanders gespeichert. Unten siehst du den neuesten Stand; deine Eingaben von eben stehen darunter zum Übernehmen.",
-  "records.staleTyped": "Deine Eingaben von eben",
   "records.locked.submitted": "Die Woche ist eingereicht und kann gerade nicht geändert werden.",
   "records.locked.approved": "Die Woche ist freigegeben und kann nicht mehr geändert werden.",
   "records.submittedOn": "Eingereicht am {date}",

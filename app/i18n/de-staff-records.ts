@@ -5,7 +5,6 @@ export const deStaffRecords = {
   "records.queue.empty": "Keine Woche wartet auf deine Freigabe.",
   "records.queue.item": "{name}: KW {week}/{year}",
   "records.queue.submittedOn": "eingereicht am {date}",
-  "records.queue.open": "Prüfen",
   "records.review.title": "Prüfen und freigeben",
   "records.review.lead": "Lies die Woche. Passt alles, gib sie frei. Sonst gib sie mit einem Kommentar zurück.",
   "records.review.approve": "Freigeben",
@@ -33,10 +32,8 @@ export const deStaffRecords = {
   "team.records.missing.other": "{count} Wochen fehlen",
   "team.records.column": "Berichtsheft",
   "team.records.allDone": "vollständig",
-  "home.records.title": "Berichtshefte",
   "home.records.waiting.one": "{count} Woche wartet auf deine Freigabe",
   "home.records.waiting.other": "{count} Wochen warten auf deine Freigabe",
   "home.records.missing.one": "{count} Woche fehlt bei deinen Auszubildenden",
   "home.records.missing.other": "{count} Wochen fehlen bei deinen Auszubildenden",
-  "home.records.open": "Berichtshefte prüfen",
 } as const;

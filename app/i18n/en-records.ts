@@ -11,7 +11,6 @@ export const enRecords: Record<keyof typeof deRecords, string> = {
   "records.running": "running",
   "records.ended": "ended",
   "records.openThisWeek": "Open this week",
-  "records.openRecord": "All weeks",
   "records.weekTitle": "Training record, week {week}/{year}",
   "records.weekLead": "{from} to {to} · Sheet no. {number} · training year {year}",
   "records.header.name": "Name",
@@ -77,7 +76,6 @@ export const enRecords: Record<keyof typeof deRecords, string> = {
   "records.proposals.acceptAll": "Take all",
   "records.proposals.in": "under “{section}”",
   "records.totals.week": "Week total: {hours} h",
-  "records.totals.day": "{day}: {hours} h",
   "records.hours": "{hours} h",
   "records.warnings.title": "Please have another look",
   "records.warnings.dayWithoutEntry": "Nothing is entered for {day}.",
@@ -98,7 +96,6 @@ export const enRecords: Record<keyof typeof deRecords, string> = {
   "records.autosave.failed": "Not saved: no connection. Tap “Save” when you have a signal again.",
   "records.stale":
     "This week was saved somewhere else in the meantime. Below is the latest version; what you just typed is shown for you to take over.",
-  "records.staleTyped": "What you just typed",
   "records.locked.submitted": "The week is submitted and cannot be changed right now.",
   "records.locked.approved": "The week is approved and can no longer be changed.",
   "records.submittedOn": "Submitted on {date}",

@@ -7,7 +7,6 @@ export const enStaffRecords: Record<keyof typeof deStaffRecords, string> = {
   "records.queue.empty": "No week is waiting for your approval.",
   "records.queue.item": "{name}: week {week}/{year}",
   "records.queue.submittedOn": "submitted on {date}",
-  "records.queue.open": "Review",
   "records.review.title": "Review and approve",
   "records.review.lead": "Read the week. If everything fits, approve it. Otherwise return it with a comment.",
   "records.review.approve": "Approve",
@@ -34,10 +33,8 @@ export const enStaffRecords: Record<keyof typeof deStaffRecords, string> = {
   "team.records.missing.other": "{count} weeks missing",
   "team.records.column": "Training record",
   "team.records.allDone": "complete",
-  "home.records.title": "Training records",
   "home.records.waiting.one": "{count} week is waiting for your approval",
   "home.records.waiting.other": "{count} weeks are waiting for your approval",
   "home.records.missing.one": "{count} week is missing from your apprentices",
   "home.records.missing.other": "{count} weeks are missing from your apprentices",
-  "home.records.open": "Review training records",
 };

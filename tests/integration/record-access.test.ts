@@ -94,7 +94,7 @@ describe("who sees a week", () => {
     const other = await as(w.people.otherTrainer);
     expect((await approvalQueue(other)).map((week) => week.apprenticeshipId)).not.toContain(id);
     expect((await recordCounts(other)).map((row) => row.apprenticeshipId)).not.toContain(id);
-    expect(await recordCounts(other, [w.people.apprentice.id])).toEqual([]);
+    expect(await recordCounts(other, { apprenticeIds: [w.people.apprentice.id] })).toEqual([]);
     expect(await storedWeek(db, id, W49.monday)).toMatchObject({ status: "submitted", revision: 1 });
     expect(await storedWeek(db, id, W48.monday)).toMatchObject({ status: "approved" });
     expect(await findWeek(db, id, "2026-11-16")).toBeUndefined();

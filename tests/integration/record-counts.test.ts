@@ -49,7 +49,8 @@ describe("recordCounts", () => {
     // 23 Nov: nothing. 30 Nov: the running week, submitted early.
     await submitWeek(nina, id, "2026-11-30");
 
-    const countsAt = async (now: Date) => recordCounts(await ctxFor(db, w.people.trainer.id, now), [person.id]);
+    const countsAt = async (now: Date) =>
+      recordCounts(await ctxFor(db, w.people.trainer.id, now), { apprenticeIds: [person.id] });
     expect(dueWeeks("2026-11-04", "2028-07-31", "2026-12-04")).toHaveLength(4);
     expect(await countsAt(RECORD_NOW)).toEqual([
       { apprenticeshipId: id, apprenticeId: person.id, waiting: 2, missing: 2 },
@@ -84,7 +85,7 @@ describe("recordCounts", () => {
     expect(dueWeeks("2025-08-01", "2028-07-31", "2026-12-04")).toHaveLength(70);
     expect(byId.get(early.id)).toMatchObject({ waiting: 0, missing: 0 });
     expect(byId.get(future.id)).toMatchObject({ waiting: 0, missing: 0 });
-    expect(await recordCounts(await ctxFor(db, w.people.trainer.id, RECORD_NOW), [])).toEqual([]);
+    expect(await recordCounts(await ctxFor(db, w.people.trainer.id, RECORD_NOW), { apprenticeIds: [] })).toEqual([]);
   });
 
   test("an ended apprenticeship counts only up to its last day", async () => {
@@ -92,7 +93,7 @@ describe("recordCounts", () => {
     const { person, id } = await newApprentice(w, "2026-11-04");
     await db.update(apprenticeships).set({ actualEndOn: "2026-11-18" }).where(eq(apprenticeships.id, id));
     await submitWeek(await ctxFor(db, person.id, RECORD_NOW), id, "2026-11-09");
-    const [row] = await recordCounts(await ctxFor(db, w.people.trainer.id, RECORD_NOW), [person.id]);
+    const [row] = await recordCounts(await ctxFor(db, w.people.trainer.id, RECORD_NOW), { apprenticeIds: [person.id] });
     // Weeks of 2, 9 and 16 Nov; the one of 9 Nov waits.
     expect(row).toMatchObject({ waiting: 1, missing: 2 });
     expect(dueWeeks("2026-11-04", "2026-11-18", "2026-12-04")).toHaveLength(3);

@@ -163,7 +163,11 @@ describe("the trainer's team dashboard", () => {
       ],
       waitingForGrade: 1,
       open: 2,
+      // Nobody here has written a Berichtsheft week: every ended week since the start is missing.
+      recordsWaiting: 0,
+      recordsMissing: dashboard.apprentices.reduce((sum, a) => sum + (a.record?.missing ?? 0), 0),
     });
+    expect(dashboard.summary.recordsMissing).toBeGreaterThan(0);
     expect(dashboard).toMatchObject({ canManageAssignments: true, canGrade: true, canInvite: true });
   });
 
@@ -197,7 +201,8 @@ describe("the trainer's team dashboard", () => {
   test("a fixed number of statements, however many apprentices and assignments", async () => {
     const ctx = await ctxFor(db, trainer.id);
     const before = await counted(ctx, (c) => teamDashboard(c, world.company.id));
-    expect(before.statements).toBe(3);
+    // Team, assignments, progress, Berichtsheft counts.
+    expect(before.statements).toBe(4);
     for (let n = 0; n < 3; n++) {
       const extra = await createMember(db, world.company.id, "apprentice", `Zora ${n}`);
       await assign(db, {
@@ -211,7 +216,7 @@ describe("the trainer's team dashboard", () => {
     const after = await counted(ctx, (c) => teamDashboard(c, world.company.id));
     expect(after.result.apprentices.length).toBe(before.result.apprentices.length + 3);
     expect(after.result.assignments.length).toBe(before.result.assignments.length + 3);
-    expect(after.statements).toBe(3);
+    expect(after.statements).toBe(4);
   });
 
   test("the admin sees it; the apprentice and a school are refused; other companies get not found", async () => {

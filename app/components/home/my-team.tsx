@@ -3,7 +3,7 @@ import { useTrainingStage } from "#app/components/training/use-training-stage.ts
 import { Link } from "@remix-run/react";
 import { ButtonLink } from "#app/components/ui/button.tsx";
 import { EmptyState, Section } from "#app/components/ui/page.tsx";
-import { useT } from "#app/i18n/use-t.ts";
+import { useT, useTCount } from "#app/i18n/use-t.ts";
 import type { HomeData } from "#app/modules/home/home.server.ts";
 
 type Team = HomeData["teams"][number];
@@ -21,6 +21,7 @@ export function MyTeam({ team }: { team: Team }) {
       <p className="next-step">
         <Link to={`/orgs/${team.organizationId}/team`}>{t("team.homeLink")}</Link>
       </p>
+      <RecordsNote records={team.records} teamPath={`/orgs/${team.organizationId}/team`} />
       {team.apprentices.length === 0 ? (
         <EmptyState action={invite}>{t("home.team.empty")}</EmptyState>
       ) : (
@@ -43,5 +44,25 @@ export function MyTeam({ team }: { team: Team }) {
         </>
       )}
     </Section>
+  );
+}
+
+/** Weeks waiting for approval and weeks missing in the company's Berichtshefte. */
+function RecordsNote({ records, teamPath }: { records: Team["records"]; teamPath: string }) {
+  const tc = useTCount();
+  if (records.waiting === 0 && records.missing === 0) return null;
+  return (
+    <ul className="record-home-note">
+      {records.waiting > 0 ? (
+        <li>
+          <Link to={records.reviews ? "/records" : teamPath}>{tc("home.records.waiting", records.waiting)}</Link>
+        </li>
+      ) : null}
+      {records.missing > 0 ? (
+        <li>
+          <Link to={teamPath}>{tc("home.records.missing", records.missing)}</Link>
+        </li>
+      ) : null}
+    </ul>
   );
 }

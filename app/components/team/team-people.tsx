@@ -71,6 +71,24 @@ function PersonCard({
           : t("team.people.noActivity")}
       </p>
       {apprentice.waitingForGrade > 0 ? <p>{canGrade ? <Link to="/grading">{waiting}</Link> : waiting}</p> : null}
+      {apprentice.record ? <RecordNote record={apprentice.record} /> : null}
     </li>
+  );
+}
+
+/** "Berichtsheft: 1 Woche wartet · 2 Wochen fehlen", linking to the person's record. */
+function RecordNote({ record }: { record: NonNullable<Apprentice["record"]> }) {
+  const t = useT();
+  const tc = useTCount();
+  const parts = [
+    record.waiting > 0 ? tc("team.records.waiting", record.waiting) : null,
+    record.missing > 0 ? tc("team.records.missing", record.missing) : null,
+  ].filter(Boolean);
+  return (
+    <p className={record.missing > 0 ? "team-record is-behind" : "team-record"}>
+      <Link to={`/records/${record.apprenticeshipId}`}>
+        {t("team.records.column")}: {parts.length > 0 ? parts.join(" · ") : t("team.records.allDone")}
+      </Link>
+    </p>
   );
 }

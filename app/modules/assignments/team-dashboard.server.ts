@@ -1,3 +1,4 @@
+import { recordCounts } from "#app/modules/records/queue.server.ts";
 import { byGermanName } from "#app/utils/sort.ts";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Database } from "#db/client.server.ts";
@@ -100,7 +101,7 @@ export async function teamDashboard(ctx: Ctx, companyId: string) {
   requirePermission(ctx.actor, "team.view", companyId);
 
   const today = todayInGermany(ctx.now);
-  const [team, summaries, progress] = await Promise.all([
+  const [team, summaries, progress, records] = await Promise.all([
     teamMembers(ctx.db, companyId),
     assignmentSummaries(
       ctx.db,
@@ -110,7 +111,18 @@ export async function teamDashboard(ctx: Ctx, companyId: string) {
       ctx.db,
       sql`a.organization_id = ${companyId} and ${stillCurrent({ id: sql`a.id`, dueOn: sql`a.due_on` }, today)}`,
     ),
+    recordCounts(ctx, { companyId }),
   ]);
+  // The Berichtsheft per person: waiting and missing weeks over their apprenticeships here.
+  const recordOf = new Map<string, { apprenticeshipId: string; waiting: number; missing: number }>();
+  for (const row of records) {
+    const seen = recordOf.get(row.apprenticeId);
+    recordOf.set(row.apprenticeId, {
+      apprenticeshipId: row.apprenticeshipId,
+      waiting: (seen?.waiting ?? 0) + row.waiting,
+      missing: (seen?.missing ?? 0) + row.missing,
+    });
+  }
 
   const dueById = new Map(summaries.map((s) => [s.id, s.dueOn]));
   const cellOf = new Map<string, MatrixCell>();
@@ -139,6 +151,7 @@ export async function teamDashboard(ctx: Ctx, companyId: string) {
       counts,
       lastActivityAt: member.lastActivityAt === null ? null : new Date(member.lastActivityAt),
       waitingForGrade: member.waitingForGrade,
+      record: recordOf.get(member.userId) ?? null,
       cells,
     };
   });
@@ -158,6 +171,8 @@ export async function teamDashboard(ctx: Ctx, companyId: string) {
       behind: behind.map((a) => ({ userId: a.userId, name: a.name, overdue: a.counts.overdue })),
       waitingForGrade: apprentices.reduce((sum, a) => sum + a.waitingForGrade, 0),
       open: apprentices.reduce((sum, a) => sum + a.counts.open + a.counts.inProgress, 0),
+      recordsWaiting: apprentices.reduce((sum, a) => sum + (a.record?.waiting ?? 0), 0),
+      recordsMissing: apprentices.reduce((sum, a) => sum + (a.record?.missing ?? 0), 0),
     },
     apprentices,
     assignments: summaries.map((s) => ({

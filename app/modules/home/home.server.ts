@@ -1,3 +1,4 @@
+import { recordCounts } from "#app/modules/records/queue.server.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
 import { overdueSummary } from "#app/modules/assignments/overdue-summary.server.ts";
 import { todayInGermany } from "#app/modules/training/training-year.ts";
@@ -7,6 +8,14 @@ import { countOpenInvitations, listMembers } from "#app/modules/orgs/queries.ser
 import { can, isOperator, organizationsWith } from "#app/modules/permissions/permissions.ts";
 import { gradingQueueCount } from "#app/modules/quizzes/grading-queue.server.ts";
 import { companyTeam, myTraining, schoolClassesWithStudents } from "#app/modules/training/queries.server.ts";
+
+/** The company's Berichtsheft at a glance: weeks waiting for approval, weeks missing. */
+function recordTotals(rows: { waiting: number; missing: number }[]) {
+  return {
+    waiting: rows.reduce((sum, row) => sum + row.waiting, 0),
+    missing: rows.reduce((sum, row) => sum + row.missing, 0),
+  };
+}
 
 /**
  * Everything the home page shows, one section per role the actor holds: a person can be
@@ -27,6 +36,10 @@ export async function homeFor(ctx: Ctx) {
         canInvite: can(actor, "invitations.manage", m.organizationId),
         apprentices: await companyTeam(ctx, m.organizationId),
         overdue: await overdueSummary(ctx.db, m.organizationId, todayInGermany(ctx.now)),
+        records: {
+          ...recordTotals(await recordCounts(ctx, { companyId: m.organizationId })),
+          reviews: can(actor, "records.review", m.organizationId),
+        },
       })),
     ),
     Promise.all(

@@ -61,17 +61,23 @@ export type RecordCounts = { apprenticeshipId: string; apprenticeId: string; wai
  * whatever the number of apprentices and weeks: the due weeks are counted by arithmetic, the
  * stored ones by the (apprenticeship, week) index.
  */
-export async function recordCounts(ctx: Ctx, apprenticeIds?: readonly string[]): Promise<RecordCounts[]> {
+export async function recordCounts(
+  ctx: Ctx,
+  scope: { companyId?: string; apprenticeIds?: readonly string[] } = {},
+): Promise<RecordCounts[]> {
   const today = todayInGermany(ctx.now);
-  const only =
-    apprenticeIds === undefined
+  const ids = scope.apprenticeIds;
+  const company = scope.companyId === undefined ? sql`true` : sql`ap.company_id = ${scope.companyId}`;
+  const people =
+    ids === undefined
       ? sql`true`
-      : apprenticeIds.length === 0
+      : ids.length === 0
         ? sql`false`
         : sql`ap.apprentice_id in (${sql.join(
-            apprenticeIds.map((id) => sql`${id}`),
+            ids.map((id) => sql`${id}`),
             sql`, `,
           )})`;
+  const only = sql`${company} and ${people}`;
   return selectRows<RecordCounts>(
     ctx.db,
     sql`with due as (
