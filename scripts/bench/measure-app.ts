@@ -7,7 +7,17 @@ import { measureQuizSaves, type SaveResult, type Taker } from "./quiz-load.ts";
 import { benchPassword, type BenchLogins } from "./seed-large.ts";
 import { getPage, linkTo, logIn, modulePreloads } from "./session.ts";
 
-export const pageNames = ["trivial", "lesson", "courses", "home", "team", "classes", "quiz"] as const;
+export const pageNames = [
+  "trivial",
+  "lesson",
+  "courses",
+  "home",
+  "team",
+  "classes",
+  "recordQueue",
+  "recordWeek",
+  "quiz",
+] as const;
 export type PageName = (typeof pageNames)[number];
 export type Page = { name: PageName; path: string; cookie: string; missing?: number };
 export type AppRuns = { pages: Page[]; runs: Map<PageName, LoadResult[]>; quiz: SaveResult[] };
@@ -50,6 +60,8 @@ async function findPages(
     { name: "home", path: "/", cookie: apprentice },
     { name: "team", path: `/orgs/${logins.companyId}/team`, cookie: trainer },
     { name: "classes", path: `/orgs/${logins.schoolId}/classes`, cookie: teacher },
+    { name: "recordQueue", path: "/records", cookie: trainer },
+    { name: "recordWeek", path: logins.recordWeekPath, cookie: trainer },
     { name: "quiz", path: `/attempts/${first?.attemptId}`, cookie: first?.cookie ?? "" },
   ];
   for (const page of pages) {

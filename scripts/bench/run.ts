@@ -138,6 +138,8 @@ const labels: Record<PageName, string> = {
   home: "apprentice home `/`",
   team: `trainer dashboard \`/orgs/<id>/team\` (${logins.companyApprentices} apprentices)`,
   classes: `teacher's classes \`/orgs/<id>/classes\` (3 classes, ${logins.classStudents} students)`,
+  recordQueue: "Berichtsheft approval queue `/records` (trainer)",
+  recordWeek: "Berichtsheft week under review `/records/<id>/<week>` (trainer)",
   quiz: "quiz answer POST `/attempts/<id>` (autosave)",
 };
 const rows: Row[] = [{ page: "hello-world (bare `node:http`)", result: hello }];

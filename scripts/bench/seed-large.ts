@@ -12,6 +12,7 @@ import { readLibrary } from "./seed-library.ts";
 import { seededRandom } from "./seed-names.ts";
 import { seedPeople } from "./seed-people.ts";
 import { seedProgress } from "./seed-progress.ts";
+import { seedRecords } from "./seed-records.ts";
 import { type QuizTaker, seedQuizzes } from "./seed-quizzes.ts";
 import { countRows } from "./seed-util.ts";
 
@@ -28,6 +29,8 @@ export type BenchLogins = {
   teacher: string;
   schoolId: string;
   classStudents: number;
+  /** A submitted Berichtsheft week of the company, as its trainer reviews it. */
+  recordWeekPath: string;
   /** One open attempt each, for the quiz answer POST. */
   takers: QuizTaker[];
 };
@@ -57,6 +60,7 @@ export async function seedLarge(db: Database, options: { takers: number; now?: D
     .slice(0, options.takers);
   const seededTakers = await seedQuizzes(db, rng, now, { ...people, library, progress, takers });
   const assignmentStatus = await seedAssignments(db, rng, now, people, library);
+  const records = await seedRecords(db, { now, companyId: biggest.id });
 
   const [busiest] = await selectRows<{ email: string }>(
     db,
@@ -78,6 +82,7 @@ export async function seedLarge(db: Database, options: { takers: number; now?: D
     teacher: people.teacher.email,
     schoolId: people.teacher.schoolId,
     classStudents: teacherClasses.reduce((sum, c) => sum + c.students.length, 0),
+    recordWeekPath: records.path,
     takers: seededTakers,
   };
   return {

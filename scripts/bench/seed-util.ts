@@ -42,6 +42,7 @@ export const seededTables = [
   "attempt_answers",
   "assignments",
   "assignment_recipients",
+  "record_weeks",
 ] as const;
 
 /** Rows per table, counted in the database (what the pages really read). */

@@ -15,6 +15,12 @@ import { weekInRecord } from "./week-bounds.ts";
 import { isoWeekOf, mondayOfWeekKey, sheetDates, sheetNumber, weekKey } from "./week-dates.ts";
 import { findWeek } from "./week-row.server.ts";
 
+/** Workdays of the week that have begun: no "nothing entered" for Thursday on a Tuesday. */
+function daysSoFar(monday: string, today: string): number {
+  const elapsed = Math.round((Date.parse(`${today}T12:00:00Z`) - Date.parse(`${monday}T12:00:00Z`)) / 86_400_000) + 1;
+  return Math.max(0, Math.min(5, elapsed));
+}
+
 /** Teachers see where the apprentice was and the school topics, nothing of the company's part. */
 function schoolPart(content: RecordContent): RecordContent {
   return { days: content.days, lines: content.lines.filter((line) => line.section === "school") };
@@ -91,7 +97,9 @@ export async function weekPage(ctx: Ctx, input: { apprenticeshipId: string; week
     revision: stored?.revision ?? 0,
     content,
     totals: weekTotals(content),
-    warnings: schoolOnly ? [] : weekWarnings(content, { minor: isMinorOn(contract.birthDate, monday) }),
+    warnings: schoolOnly
+      ? []
+      : weekWarnings(content, { minor: isMinorOn(contract.birthDate, monday), workdays: daysSoFar(monday, today) }),
     returnComment: status === "draft" && !schoolOnly ? (stored?.returnComment ?? null) : null,
     submittedAt: stored?.submittedAt?.toISOString() ?? null,
     approval:
