@@ -7,15 +7,21 @@ export function WeekHeaderFacts({ page }: { page: Pick<WeekPage, "apprenticeship
   const t = useT();
   return (
     <dl className="facts record-facts">
-      <dt>{t("records.header.name")}</dt>
-      <dd>{page.apprenticeship.apprenticeName}</dd>
-      <dt>{t("records.header.occupation")}</dt>
-      <dd>{page.apprenticeship.occupationName}</dd>
-      <dt>{t("records.header.company")}</dt>
-      <dd>
-        {page.apprenticeship.companyName}
-        {page.importedFrom ? ` · ${t("records.header.importedFrom", { company: page.importedFrom })}` : null}
-      </dd>
+      <div>
+        <dt>{t("records.header.name")}</dt>
+        <dd>{page.apprenticeship.apprenticeName}</dd>
+      </div>
+      <div>
+        <dt>{t("records.header.occupation")}</dt>
+        <dd>{page.apprenticeship.occupationName}</dd>
+      </div>
+      <div>
+        <dt>{t("records.header.company")}</dt>
+        <dd>
+          {page.apprenticeship.companyName}
+          {page.importedFrom ? ` · ${t("records.header.importedFrom", { company: page.importedFrom })}` : null}
+        </dd>
+      </div>
     </dl>
   );
 }
