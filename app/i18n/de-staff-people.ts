@@ -100,6 +100,8 @@ export const deStaffPeople = {
   "audit.field.actualEndOn": "Tatsächliches Ende",
   "audit.status.active": "aktiv",
   "audit.status.left": "ausgetreten",
+  "audit.action.record.imported": "Berichtsheft übernommen",
+  "audit.recordImported": "{weeks} freigegebene Wochen",
   "audit.action.apprenticeship.ended": "Ausbildung hier beendet",
   "people.end.title": "Ausbildung hier beenden",
   "people.end.summary": "Ausbildung hier beenden (Betriebswechsel oder Abbruch)",

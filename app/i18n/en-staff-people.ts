@@ -102,6 +102,8 @@ export const enStaffPeople: Record<keyof typeof deStaffPeople, string> = {
   "audit.field.actualEndOn": "Actual end",
   "audit.status.active": "active",
   "audit.status.left": "left",
+  "audit.action.record.imported": "Training record taken over",
+  "audit.recordImported": "{weeks} approved weeks",
   "audit.action.apprenticeship.ended": "Apprenticeship ended here",
   "people.end.title": "End the apprenticeship here",
   "people.end.summary": "End the apprenticeship here (change of company or dropping out)",

@@ -27,6 +27,8 @@ const knownActions = new Set([
   "assignment.create",
   "assignment.update",
   "assignment.withdraw",
+  "apprenticeship.ended",
+  "record.imported",
 ]);
 const fields = new Set(["trainerId", "occupationId", "startsOn", "plannedEndOn", "actualEndOn"]);
 
@@ -46,6 +48,7 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
   const details = (event: AuditEvent): string => {
     const d = event.details;
     if (!d || event.action === "password.code_issued") return "";
+    if (event.action === "record.imported") return t("audit.recordImported", { weeks: value(d.weeks) });
     const change = t("audit.change", { from: value(d.from), to: value(d.to) });
     const field = typeof d.field === "string" && fields.has(d.field) ? d.field : null;
     return field ? `${t(`audit.field.${field}` as MessageKey)}: ${change}` : change;

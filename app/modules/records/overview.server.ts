@@ -66,8 +66,11 @@ export async function recordOverview(ctx: Ctx, input: { apprenticeshipId: string
     else listWeek(monday, week.status);
   }
   // Weeks brought along from another company come before this apprenticeship's first week.
+  const firstMonday = mondayOf(contract.startsOn);
   for (const week of stored) {
-    if (week.origin) listWeek(week.weekStart, "approved", week.origin.companyName, week.origin.sheetNumber);
+    if (week.origin && week.weekStart < firstMonday) {
+      listWeek(week.weekStart, "approved", week.origin.companyName, week.origin.sheetNumber);
+    }
   }
   weeks.sort((a, b) => (a.monday < b.monday ? 1 : -1));
   const count = (state: WeekState) => weeks.filter((week) => week.state === state).length;
