@@ -12,6 +12,7 @@ import {
   users,
 } from "../schema/index.ts";
 import { DEMO_PASSWORD, demoAccounts } from "./demo-accounts.ts";
+import { seedDemoRecords } from "./demo-records.server.ts";
 import type { OccupationCode } from "./occupations.ts";
 import { upsertReferenceData } from "./reference-data.server.ts";
 
@@ -24,7 +25,8 @@ function augustStart(now: Date, yearsAgo: number): string {
 /**
  * A believable Altmark: a joinery with a trainer, an office admin and three apprentices in
  * different years; an electrical company with one trainer and one apprentice; a vocational
- * school whose first-year class holds apprentices of both companies. All names are invented.
+ * school whose first-year class holds apprentices of both companies; Lena's and Jonas's
+ * Berichtshefte since their start (demo-records.server.ts). All names are invented.
  */
 
 export async function seedDemo(db: Database, now: Date): Promise<void> {
@@ -133,6 +135,8 @@ export async function seedDemo(db: Database, now: Date): Promise<void> {
       { classId: classId("TI 25"), apprenticeId: lena },
       { classId: classId("TI 24"), apprenticeId: mia },
     ]);
+    // In the same transaction, so a demo that fails half-way leaves nothing behind.
+    await seedDemoRecords(tx, now);
   });
 }
 
