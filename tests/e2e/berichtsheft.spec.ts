@@ -66,7 +66,7 @@ test.describe("Berichtsheft", () => {
     const instruction = page.getByRole("group", {
       name: "Unterweisungen, betrieblicher Unterricht, sonstige Schulungen",
     });
-    await expect(instruction.getByRole("textbox", { name: /^Eintrag \d+$/ }).first()).toHaveValue(proposal);
+    await expect(instruction.locator(`input[name="line.text"][value="${proposal}"]`)).toHaveCount(1);
     await expect(page.getByRole("button", { name: `„${proposal}“ übernehmen` })).toHaveCount(0);
 
     await page.getByLabel(/^Ort am Montag/).selectOption({ label: "Betrieb" });
