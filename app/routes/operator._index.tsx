@@ -60,6 +60,7 @@ export default function OperatorPage() {
                   <th scope="col">{t("operator.column.name")}</th>
                   <th scope="col">{t("operator.column.kind")}</th>
                   <th scope="col">{t("operator.column.town")}</th>
+                  <th scope="col">{t("operator.column.land")}</th>
                   <th scope="col">{t("operator.column.members")}</th>
                   <th scope="col">{t("operator.column.apprentices")}</th>
                   <th scope="col">{t("operator.column.classes")}</th>
@@ -74,6 +75,7 @@ export default function OperatorPage() {
                     </th>
                     <td>{t(`operator.kind.${organization.kind}`)}</td>
                     <td>{organization.town}</td>
+                    <td>{t(`operator.land.${organization.state}`)}</td>
                     <td>{organization.members}</td>
                     <td>{organization.apprentices}</td>
                     <td>{organization.kind === "company" ? "–" : organization.classes}</td>

@@ -81,7 +81,14 @@ export default function OperatorOrganizationPage() {
       <p>
         <Link to="/operator">{t("operator.back")}</Link>
       </p>
-      <PageHeader title={organization.name} lead={`${t(`operator.kind.${organization.kind}`)}, ${organization.town}`} />
+      <PageHeader
+        title={organization.name}
+        lead={t("operator.detail.where", {
+          kind: t(`operator.kind.${organization.kind}`),
+          town: organization.town,
+          state: t(`operator.land.${organization.state}`),
+        })}
+      />
       {changed ? <Alert tone="success">{t(`operator.changed.${changed}`)}</Alert> : null}
       {organization.active ? null : (
         <Alert tone="info">
@@ -147,10 +154,10 @@ export default function OperatorOrganizationPage() {
       ) : null}
       <Section title={t("operator.detail.edit")} id="edit">
         <OrganizationForm
-          key={`${organization.name}|${organization.town}|${occupationIds.join(",")}`}
+          key={`${organization.name}|${organization.town}|${organization.state}|${occupationIds.join(",")}`}
           occupations={occupations}
           intent="update"
-          initial={{ name: organization.name, town: organization.town, occupationIds }}
+          initial={{ name: organization.name, town: organization.town, state: organization.state, occupationIds }}
           submitLabel={t("operator.form.save")}
         />
       </Section>

@@ -193,7 +193,7 @@ describe("the operator's organisations", () => {
     const created = await callRoute(operatorPage.action, {
       path: "/operator",
       cookie,
-      form: { kind: "company", name, town: "Gardelegen", occupationIds: [tischler] },
+      form: { kind: "company", name, town: "Gardelegen", state: "ST", occupationIds: [tischler] },
     });
     expect(created.status).toBe(302);
     const orgId = (created.headers.get("location") ?? "").split("/").pop() ?? "";
@@ -208,7 +208,7 @@ describe("the operator's organisations", () => {
     const twice = await callRoute(operatorPage.action, {
       path: "/operator",
       cookie,
-      form: { kind: "company", name: ` ${name.toUpperCase()} `, town: "gardelegen" },
+      form: { kind: "company", name: ` ${name.toUpperCase()} `, town: "gardelegen", state: "ST" },
     });
     expect(twice.status).toBe(409);
 
@@ -218,7 +218,7 @@ describe("the operator's organisations", () => {
       path,
       params,
       cookie,
-      form: { intent: "update", name: `${name} GmbH`, town: "Stendal", occupationIds: [] },
+      form: { intent: "update", name: `${name} GmbH`, town: "Stendal", state: "ST", occupationIds: [] },
     });
     expect(renamed.status).toBe(200);
     const deactivated = await callRoute(organizationPage.action, {
@@ -250,11 +250,77 @@ describe("the operator's organisations", () => {
     );
   });
 
+  test("the Bundesland is saved, shown in the list and on the detail page, and changed with an audit event", async () => {
+    const { cookie } = await newOperator();
+    const name = unique("Malerbetrieb Krause");
+    const created = await callRoute(operatorPage.action, {
+      path: "/operator",
+      cookie,
+      form: { kind: "company", name, town: "Erfurt", state: "TH" },
+    });
+    expect(created.status).toBe(302);
+    const orgId = (created.headers.get("location") ?? "").split("/").pop() ?? "";
+    const stateOf = async () =>
+      (await db.select({ state: organizations.state }).from(organizations).where(eq(organizations.id, orgId)))[0]
+        ?.state;
+    expect(await stateOf()).toBe("TH");
+
+    const list = await callRoute(operatorPage.loader, { path: `/operator?q=${encodeURIComponent(name)}`, cookie });
+    expect((list.data as { organizations: unknown[] }).organizations).toEqual([
+      expect.objectContaining({ id: orgId, state: "TH" }),
+    ]);
+    const path = `/operator/orgs/${orgId}`;
+    const params = { orgId };
+    const detail = await callRoute(organizationPage.loader, { path, params, cookie });
+    expect((detail.data as { organization: { state: string } }).organization.state).toBe("TH");
+
+    const moved = await callRoute(organizationPage.action, {
+      path,
+      params,
+      cookie,
+      form: { intent: "update", name, town: "Leipzig", state: "SN" },
+    });
+    expect(moved.status).toBe(200);
+    expect(await stateOf()).toBe("SN");
+    const [event] = await db
+      .select({ details: auditEvents.details })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.organizationId, orgId), eq(auditEvents.action, "organization.updated")));
+    expect(event?.details).toMatchObject({ fromState: "TH", state: "SN" });
+  });
+
+  test("an unknown or missing Bundesland is a field error; nothing is created or changed", async () => {
+    const { cookie } = await newOperator();
+    const company = await createOrganization(db, "company");
+    // The column's default: Sachsen-Anhalt.
+    const stateOf = async () =>
+      (await db.select({ state: organizations.state }).from(organizations).where(eq(organizations.id, company.id)))[0]
+        ?.state;
+    expect(await stateOf()).toBe("ST");
+    const name = unique("Dachdecker");
+    for (const state of ["XX", "st", "DE-ST", "Sachsen-Anhalt", "", "ST'; drop table organizations; --", undefined]) {
+      const form = { kind: "company", name, town: "Halle", ...(state === undefined ? {} : { state }) };
+      const create = await callRoute(operatorPage.action, { path: "/operator", cookie, form });
+      expect(create.status, String(state)).toBe(400);
+      expect(create.data).toMatchObject({ fieldErrors: { state: ["errors.operator.state"] } });
+      const update = await callRoute(organizationPage.action, {
+        path: `/operator/orgs/${company.id}`,
+        params: { orgId: company.id },
+        cookie,
+        form: { intent: "update", name: company.name, town: "Halle", ...(state === undefined ? {} : { state }) },
+      });
+      expect(update.status, String(state)).toBe(400);
+      expect(update.data).toMatchObject({ fieldErrors: { state: ["errors.operator.state"] } });
+    }
+    expect(await db.select().from(organizations).where(eq(organizations.name, name))).toEqual([]);
+    expect(await stateOf()).toBe("ST");
+  });
+
   test("the first invitation: a role of the kind, with code, link and QR; it opens the organisation", async () => {
     const { cookie, ctx } = await newOperator();
     const created = await createOrganizationAsOperator({
       ctx,
-      input: { kind: "school", name: unique("BBS"), town: "Stendal", occupationIds: [] },
+      input: { kind: "school", name: unique("BBS"), town: "Stendal", state: "ST", occupationIds: [] },
     });
     if (!created.ok) throw new Error("not created");
     const path = `/operator/orgs/${created.id}`;

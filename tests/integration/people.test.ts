@@ -32,6 +32,21 @@ async function eventsFor(targetId: string, action: string) {
     .where(and(eq(auditEvents.targetId, targetId), eq(auditEvents.action, action)));
 }
 
+/** The contract's form as the people page sends it, unchanged. */
+function contractForm(row: typeof apprenticeships.$inferSelect): Record<string, string> {
+  return {
+    intent: "apprenticeship",
+    apprenticeshipId: row.id,
+    trainerId: row.trainerId ?? "",
+    occupationId: row.occupationId,
+    startsOn: row.startsOn,
+    plannedEndOn: row.plannedEndOn,
+    actualEndOn: row.actualEndOn ?? "",
+    birthDate: row.birthDate ?? "",
+    recordRhythm: row.recordRhythm,
+  };
+}
+
 describe("the people page", () => {
   test("an admin sees every member with roles, last sign-in, leavers and the apprenticeship", async () => {
     const w = await createWorld(db);
@@ -221,6 +236,8 @@ describe("editing an apprenticeship", () => {
         startsOn: "2025-08-01",
         plannedEndOn: "2025-07-01",
         actualEndOn: "2025-07-15",
+        birthDate: "",
+        recordRhythm: "weekly",
       },
     });
     expect(result.status).toBe(400);
@@ -230,6 +247,113 @@ describe("editing an apprenticeship", () => {
         actualEndOn: ["errors.people.actualEndBeforeStart"],
       },
       values: { plannedEndOn: "2025-07-01" },
+    });
+  });
+
+  test("the admin enters a date of birth and a daily record; the trail says so without the date", async () => {
+    const w = await createWorld(db);
+    const before = await apprenticeshipOf(w.people.apprentice.id);
+    expect(before).toMatchObject({ birthDate: null, recordRhythm: "weekly" });
+    const adminCookie = await sessionCookieFor(db, w.people.admin.id);
+    const post = (fields: Record<string, string>) =>
+      callRoute(peopleAction, {
+        path: `/orgs/${w.company.id}/people`,
+        params: { orgId: w.company.id },
+        cookie: adminCookie,
+        form: { ...contractForm(before), ...fields },
+      });
+
+    const saved = await post({ birthDate: "2009-03-14", recordRhythm: "daily" });
+    expect(saved.status).toBe(200);
+    expect(await apprenticeshipOf(w.people.apprentice.id)).toMatchObject({
+      birthDate: "2009-03-14",
+      recordRhythm: "daily",
+      plannedEndOn: before.plannedEndOn,
+    });
+    const details = () =>
+      eventsFor(w.people.apprentice.id, "apprenticeship.updated").then((rows) => rows.map((e) => e.details));
+    expect(await details()).toEqual(
+      expect.arrayContaining([
+        { field: "birthDate", change: "set" },
+        { field: "recordRhythm", from: "weekly", to: "daily" },
+      ]),
+    );
+    expect(await details()).toHaveLength(2);
+
+    // The admin's form shows both; the trainer sees the rhythm but not the date of birth.
+    const asAdmin = await peoplePage(await ctxFor(db, w.people.admin.id), w.company.id);
+    const asTrainer = await peoplePage(await ctxFor(db, w.people.trainer.id), w.company.id);
+    const contractOf = (page: typeof asAdmin) =>
+      page.people.find((p) => p.userId === w.people.apprentice.id)?.apprenticeships[0];
+    expect(contractOf(asAdmin)).toMatchObject({ birthDate: "2009-03-14", recordRhythm: "daily" });
+    expect(contractOf(asTrainer)).toMatchObject({ birthDate: null, recordRhythm: "daily" });
+    expect(JSON.stringify(asTrainer)).not.toContain("2009-03-14");
+
+    // Cleared: gone from the contract, and the trail never held it.
+    expect((await post({ birthDate: "", recordRhythm: "daily" })).status).toBe(200);
+    expect((await apprenticeshipOf(w.people.apprentice.id)).birthDate).toBeNull();
+    expect(await details()).toContainEqual({ field: "birthDate", change: "removed" });
+    expect(JSON.stringify(await details())).not.toContain("2009-03-14");
+  });
+
+  test("a hostile date of birth or rhythm is a field error and changes nothing", async () => {
+    const w = await createWorld(db);
+    const before = await apprenticeshipOf(w.people.apprentice.id);
+    const cookie = await sessionCookieFor(db, w.people.admin.id);
+    const post = (fields: Record<string, string>, drop?: string) => {
+      const form: Record<string, string> = { ...contractForm(before), ...fields };
+      if (drop) delete form[drop];
+      return callRoute(peopleAction, {
+        path: `/orgs/${w.company.id}/people`,
+        params: { orgId: w.company.id },
+        cookie,
+        form,
+      });
+    };
+    const refused: [Record<string, string>, string | undefined, string, string][] = [
+      [{ birthDate: "2009-02-30" }, undefined, "birthDate", "errors.date.invalid"],
+      [{ birthDate: "14.03.2009" }, undefined, "birthDate", "errors.date.invalid"],
+      [{ birthDate: "vor\u0000nach" }, undefined, "birthDate", "errors.date.invalid"],
+      [{ birthDate: "1939-12-31" }, undefined, "birthDate", "errors.people.birthDateRange"],
+      [{ birthDate: "2021-01-01" }, undefined, "birthDate", "errors.people.birthDateRange"],
+      [{ birthDate: "9999-12-31" }, undefined, "birthDate", "errors.people.birthDateRange"],
+      [{}, "birthDate", "birthDate", "errors.date.invalid"],
+      [{ recordRhythm: "monthly" }, undefined, "recordRhythm", "errors.people.recordRhythm"],
+      [{ recordRhythm: "" }, undefined, "recordRhythm", "errors.people.recordRhythm"],
+      [{ recordRhythm: "x".repeat(100_000) }, undefined, "recordRhythm", "errors.people.recordRhythm"],
+      [{}, "recordRhythm", "recordRhythm", "errors.people.recordRhythm"],
+    ];
+    for (const [fields, drop, field, error] of refused) {
+      const result = await post({ birthDate: "2009-03-14", recordRhythm: "daily", ...fields }, drop);
+      const label = JSON.stringify(fields).slice(0, 60) + (drop ?? "");
+      expect(result.status, label).toBe(400);
+      expect(result.data, label).toMatchObject({ fieldErrors: { [field]: [error] } });
+    }
+    expect(await apprenticeshipOf(w.people.apprentice.id)).toMatchObject({ birthDate: null, recordRhythm: "weekly" });
+    expect(await eventsFor(w.people.apprentice.id, "apprenticeship.updated")).toEqual([]);
+  });
+
+  test("left out of the input, date of birth and rhythm stay as they are", async () => {
+    const w = await createWorld(db);
+    const before = await apprenticeshipOf(w.people.apprentice.id);
+    await db
+      .update(apprenticeships)
+      .set({ birthDate: "2008-06-01", recordRhythm: "daily" })
+      .where(eq(apprenticeships.id, before.id));
+    const ctx = await ctxFor(db, w.people.admin.id);
+    const input = {
+      organizationId: w.company.id,
+      apprenticeshipId: before.id,
+      trainerId: before.trainerId ?? undefined,
+      occupationId: before.occupationId,
+      startsOn: before.startsOn,
+      plannedEndOn: "2028-01-31",
+    };
+    expect(await editApprenticeship({ ctx, input })).toEqual({ ok: true, changed: 1 });
+    expect(await apprenticeshipOf(w.people.apprentice.id)).toMatchObject({
+      birthDate: "2008-06-01",
+      recordRhythm: "daily",
+      plannedEndOn: "2028-01-31",
     });
   });
 

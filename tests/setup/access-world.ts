@@ -100,7 +100,7 @@ export async function createAccessWorld(db: Database) {
     trainerId: people.trainer.id,
   });
   const [targetApprenticeship] = await db
-    .select({ id: apprenticeships.id })
+    .select({ id: apprenticeships.id, occupationId: apprenticeships.occupationId })
     .from(apprenticeships)
     .where(eq(apprenticeships.apprenticeId, peopleTargets.apprentice.id));
   // The world apprentice's own apprenticeship: her Berichtsheft, for the record routes.
@@ -236,6 +236,7 @@ export async function createAccessWorld(db: Database) {
     people,
     peopleTargets,
     targetApprenticeshipId: targetApprenticeship?.id ?? "",
+    targetOccupationId: targetApprenticeship?.occupationId ?? "",
     recordApprenticeshipId: recordApprenticeship?.id ?? "",
     library,
     course,

@@ -30,7 +30,13 @@ export const operatorDecisions: Decisions = {
       handler: "action",
       intent: NO_INTENT,
       path: () => "/operator",
-      form: () => ({ kind: "company", name: `Neu ${crypto.randomUUID()}`, town: "Stendal", occupationIds: [] }),
+      form: () => ({
+        kind: "company",
+        name: `Neu ${crypto.randomUUID()}`,
+        town: "Stendal",
+        state: "ST",
+        occupationIds: [],
+      }),
       expect: operatorOnly(302),
     },
   ],
@@ -63,7 +69,7 @@ export const operatorDecisions: Decisions = {
       handler: "action",
       intent: UNKNOWN_INTENT,
       path: organization,
-      form: (w) => ({ intent: "update", name: w.operated.name, town: "Tangermünde", occupationIds: [] }),
+      form: (w) => ({ intent: "update", name: w.operated.name, town: "Tangermünde", state: "ST", occupationIds: [] }),
       expect: operatorOnly(200),
     },
     {

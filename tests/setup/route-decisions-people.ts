@@ -84,6 +84,26 @@ export const peopleDecisions: Decisions = {
       expect: companyAdmin(404),
     },
     {
+      // Valid as sent (the contract as it is, plus the Berichtsheft's fields): hostile values of
+      // each field reach the write, not only the parsing.
+      name: "date of birth and rhythm of the Berichtsheft",
+      handler: "action",
+      intent: "apprenticeship",
+      path: people,
+      form: (w) => ({
+        intent: "apprenticeship",
+        apprenticeshipId: w.targetApprenticeshipId,
+        trainerId: w.people.trainer.id,
+        occupationId: w.targetOccupationId,
+        startsOn: "2025-08-01",
+        plannedEndOn: "2028-07-31",
+        actualEndOn: "",
+        birthDate: "2009-03-14",
+        recordRhythm: "daily",
+      }),
+      expect: companyAdmin(200),
+    },
+    {
       name: "correct the apprenticeship",
       handler: "action",
       intent: "apprenticeship",
@@ -96,6 +116,8 @@ export const peopleDecisions: Decisions = {
         startsOn: "2025-08-01",
         plannedEndOn: "2028-01-31",
         actualEndOn: "",
+        birthDate: "",
+        recordRhythm: "weekly",
       }),
       // No occupation chosen: the admin gets a field error; nobody else gets that far.
       expect: companyAdmin(400),

@@ -5,11 +5,12 @@ import { Field, FieldErrors, SelectField } from "#app/components/ui/field.tsx";
 import { useFormFailure, useIsSubmitting } from "#app/components/ui/use-form-errors.ts";
 import { useT } from "#app/i18n/use-t.ts";
 import { type OrganizationKind, organizationKinds } from "#app/modules/permissions/roles.ts";
+import { DEFAULT_STATE, GERMAN_STATES } from "#app/modules/shared/german-states.ts";
 
 type Occupation = { id: string; name: string };
 
 /**
- * Name, town and occupations of an organisation; the kind only when it is created (the roles of
+ * Name, town, Bundesland and occupations of an organisation; the kind only when it is created (the roles of
  * its people depend on it). `intent` tells the detail page's forms apart.
  */
 export function OrganizationForm({
@@ -20,7 +21,7 @@ export function OrganizationForm({
 }: {
   occupations: Occupation[];
   intent?: "update";
-  initial?: { name: string; town: string; occupationIds: string[] };
+  initial?: { name: string; town: string; state: string; occupationIds: string[] };
   submitLabel: string;
 }) {
   const t = useT();
@@ -65,6 +66,14 @@ export function OrganizationForm({
         required
         defaultValue={failure.value("town") ?? initial?.town}
         errors={failure.fieldErrors("town")}
+      />
+      <SelectField
+        label={t("operator.form.state")}
+        hint={t("operator.form.stateHint")}
+        name="state"
+        options={GERMAN_STATES.map((state) => ({ value: state, label: t(`operator.land.${state}`) }))}
+        defaultValue={failure.value("state") ?? initial?.state ?? DEFAULT_STATE}
+        errors={failure.fieldErrors("state")}
       />
       <fieldset
         className="checkbox-group"

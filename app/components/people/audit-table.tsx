@@ -30,7 +30,17 @@ const knownActions = new Set([
   "apprenticeship.ended",
   "record.imported",
 ]);
-const fields = new Set(["trainerId", "occupationId", "startsOn", "plannedEndOn", "actualEndOn"]);
+const fields = new Set([
+  "trainerId",
+  "occupationId",
+  "startsOn",
+  "plannedEndOn",
+  "actualEndOn",
+  "birthDate",
+  "recordRhythm",
+]);
+/** A changed date of birth is logged without the date (see edit-apprenticeship.server.ts). */
+const birthDateChanges = new Set(["set", "changed", "removed"]);
 
 /** The audit trail as a table: when, who, what (in words), whom, and what changed. */
 export function AuditTable({ events }: { events: AuditEvent[] }) {
@@ -42,6 +52,7 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
     if (raw === null || raw === undefined || raw === "") return t("audit.unknown");
     if (isRole(raw)) return t(`roles.${raw}`);
     if (raw === "active" || raw === "left") return t(`audit.status.${raw}`);
+    if (raw === "weekly" || raw === "daily") return t(`people.rhythm.${raw}`);
     if (typeof raw === "string" && /^\d{4}-\d{2}-\d{2}$/.test(raw)) return formatDate(locale, raw);
     return String(raw);
   };
@@ -49,8 +60,11 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
     const d = event.details;
     if (!d || event.action === "password.code_issued") return "";
     if (event.action === "record.imported") return t("audit.recordImported", { weeks: value(d.weeks) });
-    const change = t("audit.change", { from: value(d.from), to: value(d.to) });
     const field = typeof d.field === "string" && fields.has(d.field) ? d.field : null;
+    const change =
+      typeof d.change === "string" && birthDateChanges.has(d.change)
+        ? t(`audit.birthDate.${d.change}` as MessageKey)
+        : t("audit.change", { from: value(d.from), to: value(d.to) });
     return field ? `${t(`audit.field.${field}` as MessageKey)}: ${change}` : change;
   };
 

@@ -66,6 +66,8 @@ function PersonRow({ person, page }: { person: Person; page: PeoplePage }) {
           </dd>
           <dt>{t("people.trainer")}</dt>
           <dd>{a.trainerName ?? t("people.noTrainer")}</dd>
+          <dt>{t("people.apprenticeship.recordRhythm")}</dt>
+          <dd>{t(`people.rhythm.${a.recordRhythm}`)}</dd>
         </dl>
       ))}
       {mine && failure.formErrors.length > 0 ? (

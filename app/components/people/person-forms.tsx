@@ -4,7 +4,13 @@ import { useFormFailure } from "#app/components/ui/use-form-errors.ts";
 import { useT } from "#app/i18n/use-t.ts";
 import type { PeoplePage } from "#app/modules/people/queries.server.ts";
 import type { Role } from "#app/modules/permissions/roles.ts";
-import { TRAINING_DATE_MAX, TRAINING_DATE_MIN } from "#app/modules/shared/typed-date.ts";
+import { RECORD_RHYTHMS } from "#app/modules/records/rhythm.ts";
+import {
+  BIRTH_DATE_MAX,
+  BIRTH_DATE_MIN,
+  TRAINING_DATE_MAX,
+  TRAINING_DATE_MIN,
+} from "#app/modules/shared/typed-date.ts";
 
 type Person = PeoplePage["people"][number];
 type Apprenticeship = Person["apprenticeships"][number];
@@ -114,6 +120,24 @@ export function ApprenticeshipForm({ apprenticeship: a, page }: { apprenticeship
         defaultValue={value("actualEndOn", a.actualEndOn)}
         errors={errors("actualEndOn")}
         {...dates}
+      />
+      <SelectField
+        label={t("people.apprenticeship.recordRhythm")}
+        hint={t("people.apprenticeship.recordRhythmHint")}
+        name="recordRhythm"
+        defaultValue={value("recordRhythm", a.recordRhythm)}
+        errors={errors("recordRhythm")}
+        options={RECORD_RHYTHMS.map((rhythm) => ({ value: rhythm, label: t(`people.rhythm.${rhythm}`) }))}
+      />
+      <Field
+        label={t("people.apprenticeship.birthDate")}
+        hint={t("people.apprenticeship.birthDateHint")}
+        name="birthDate"
+        type="date"
+        min={BIRTH_DATE_MIN}
+        max={BIRTH_DATE_MAX}
+        defaultValue={value("birthDate", a.birthDate)}
+        errors={errors("birthDate")}
       />
       <button type="submit" className="button">
         {t("people.apprenticeship.save")}

@@ -4,6 +4,7 @@ import { invitations, occupations, organizationOccupations, organizations } from
 import type { Ctx } from "#app/modules/context.server.ts";
 import { requireOperator } from "#app/modules/permissions/permissions.ts";
 import { rolesByKind } from "#app/modules/permissions/roles.ts";
+import type { GermanState } from "#app/modules/shared/german-states.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 import { firstInvitationRoles } from "./schemas.ts";
 
@@ -22,6 +23,9 @@ const counts = {
     where c.school_id = ${outer} and c.archived_at is null)`,
 };
 
+/** The Land, typed: the column's check constraint admits only these codes. */
+const state = sql<GermanState>`${organizations.state}`;
+
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export async function listOrganizationsForOperator(ctx: Ctx, input: { q: string }) {
@@ -35,6 +39,7 @@ export async function listOrganizationsForOperator(ctx: Ctx, input: { q: string 
       name: organizations.name,
       kind: organizations.kind,
       town: organizations.town,
+      state,
       deactivatedAt: organizations.deactivatedAt,
       ...counts,
     })
@@ -62,6 +67,7 @@ export async function findOrganization(db: Database, organizationId: string) {
       name: organizations.name,
       kind: organizations.kind,
       town: organizations.town,
+      state,
       deactivatedAt: organizations.deactivatedAt,
     })
     .from(organizations)

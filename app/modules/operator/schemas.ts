@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { organizationKinds } from "#app/modules/permissions/roles.ts";
 import { invitationValidDays } from "#app/modules/orgs/schemas.ts";
+import { GERMAN_STATES } from "#app/modules/shared/german-states.ts";
 import { userLine } from "#app/modules/shared/user-text.ts";
 
 /** The roles an operator hands out with an organisation's first invitation (apprentices come later). */
@@ -13,11 +14,14 @@ const occupationIds = z
   .array(z.uuid({ error: "errors.operator.occupation" }), { error: "errors.operator.occupation" })
   .max(100, { error: "errors.operator.occupation" })
   .default([]);
+/** The Bundesland, whose public holidays the Berichtsheft fills in; anything else is a field error. */
+const state = z.enum(GERMAN_STATES, { error: "errors.operator.state" });
 
 export const CreateOrganizationSchema = z.object({
   kind: z.enum(organizationKinds, { error: "errors.operator.kindRequired" }),
   name,
   town,
+  state,
   occupationIds,
 });
 export type CreateOrganizationInput = z.infer<typeof CreateOrganizationSchema>;
@@ -26,8 +30,10 @@ export type CreateOrganizationInput = z.infer<typeof CreateOrganizationSchema>;
 export const UpdateOrganizationSchema = z.object({
   name,
   town,
+  state,
   occupationIds,
 });
+export type UpdateOrganizationInput = z.infer<typeof UpdateOrganizationSchema>;
 
 export const FirstInvitationSchema = z.object({
   intent: z.literal("invite"),

@@ -6,7 +6,7 @@ import { insertInvitation } from "#app/modules/orgs/create-invitation.server.ts"
 import { requireOperator } from "#app/modules/permissions/permissions.ts";
 import { ForbiddenError, NotFoundError } from "#app/utils/errors.ts";
 import { findOrganization, invitationRolesFor, knownOccupationIds } from "./organizations.server.ts";
-import type { CreateOrganizationInput, firstInvitationRoles } from "./schemas.ts";
+import type { CreateOrganizationInput, firstInvitationRoles, UpdateOrganizationInput } from "./schemas.ts";
 import { requireInvitationBudget } from "#app/modules/orgs/invitation-budget.server.ts";
 
 type Refused = { ok: false; reason: "duplicate" | "inactive" };
@@ -50,7 +50,7 @@ export async function createOrganizationAsOperator({
     if (await nameTaken(tx, input)) return { ok: false, reason: "duplicate" } as const;
     const [row] = await tx
       .insert(organizations)
-      .values({ kind: input.kind, name: input.name, town: input.town, createdAt: ctx.now })
+      .values({ kind: input.kind, name: input.name, town: input.town, state: input.state, createdAt: ctx.now })
       .returning({ id: organizations.id });
     if (!row) throw new Error("insert returned no row");
     const occupationCount = await setOccupations(tx, row.id, input.occupationIds);
@@ -59,26 +59,35 @@ export async function createOrganizationAsOperator({
       organizationId: row.id,
       action: "organization.created",
       targetId: row.id,
-      details: { kind: input.kind, name: input.name, town: input.town, occupations: occupationCount },
+      details: {
+        kind: input.kind,
+        name: input.name,
+        town: input.town,
+        state: input.state,
+        occupations: occupationCount,
+      },
     });
     return { ok: true, id: row.id } as const;
   });
 }
 
-/** Name, town and occupations; the kind stays (the roles of its people depend on it). */
+/** Name, town, Land and occupations; the kind stays (the roles of its people depend on it). */
 export async function updateOrganizationAsOperator({
   ctx,
   input,
 }: {
   ctx: Ctx;
-  input: { organizationId: string; name: string; town: string; occupationIds: string[] };
+  input: UpdateOrganizationInput & { organizationId: string };
 }): Promise<{ ok: true } | Refused> {
   requireOperator(ctx.actor);
   return ctx.db.transaction(async (tx) => {
     const before = await findOrganization(tx, input.organizationId);
     if (!before) throw new NotFoundError("organization");
     if (await nameTaken(tx, { ...input, except: before.id })) return { ok: false, reason: "duplicate" } as const;
-    await tx.update(organizations).set({ name: input.name, town: input.town }).where(eq(organizations.id, before.id));
+    await tx
+      .update(organizations)
+      .set({ name: input.name, town: input.town, state: input.state })
+      .where(eq(organizations.id, before.id));
     const occupationCount = await setOccupations(tx, before.id, input.occupationIds);
     await tx.insert(auditEvents).values({
       actorId: ctx.actor.id,
@@ -90,6 +99,8 @@ export async function updateOrganizationAsOperator({
         name: input.name,
         fromTown: before.town,
         town: input.town,
+        fromState: before.state,
+        state: input.state,
         occupations: occupationCount,
       },
     });

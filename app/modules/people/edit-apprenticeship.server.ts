@@ -5,12 +5,40 @@ import { requirePermission } from "#app/modules/permissions/permissions.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 import type { EditApprenticeshipInput } from "./schemas.ts";
 
-type Field = "trainerId" | "occupationId" | "startsOn" | "plannedEndOn" | "actualEndOn";
-const fields: Field[] = ["trainerId", "occupationId", "startsOn", "plannedEndOn", "actualEndOn"];
+const fields = [
+  "trainerId",
+  "occupationId",
+  "startsOn",
+  "plannedEndOn",
+  "actualEndOn",
+  "birthDate",
+  "recordRhythm",
+] as const;
+type Field = (typeof fields)[number];
+
+/** Input of the form; the Berichtsheft's two fields may be left out (undefined), which keeps them. */
+type Input = Omit<EditApprenticeshipInput, "birthDate" | "recordRhythm"> &
+  Partial<Pick<EditApprenticeshipInput, "birthDate" | "recordRhythm">> & { organizationId: string };
+
+/**
+ * What the audit event keeps of a change. A date of birth is kept out of the trail (it only
+ * serves the JArbSchG warning, and a removed one must be gone): only that it was entered,
+ * changed or removed.
+ */
+function auditDetails(
+  field: Field,
+  from: string | null,
+  to: string | null,
+  shown: (value: string | null) => string | null,
+): Record<string, string | null> {
+  if (field === "birthDate") return { field, change: from === null ? "set" : to === null ? "removed" : "changed" };
+  return { field, from: shown(from), to: shown(to) };
+}
 
 /**
  * An admin corrects an apprenticeship of the organisation: responsible trainer (an active trainer
- * here), occupation, start, planned end (shortened or extended) and actual end (ended early).
+ * here), occupation, start, planned end (shortened or extended), actual end (ended early), and
+ * for the Berichtsheft the date of birth and whether the record is kept weekly or daily.
  * One audit event per changed field, with what it was and what it is now.
  */
 export async function editApprenticeship({
@@ -18,7 +46,7 @@ export async function editApprenticeship({
   input,
 }: {
   ctx: Ctx;
-  input: EditApprenticeshipInput & { organizationId: string };
+  input: Input;
 }): Promise<{ ok: true; changed: number } | { ok: false; field: Field; error: string }> {
   requirePermission(ctx.actor, "people.manage", input.organizationId);
   return ctx.db.transaction(async (tx) => {
@@ -30,6 +58,8 @@ export async function editApprenticeship({
         startsOn: apprenticeships.startsOn,
         plannedEndOn: apprenticeships.plannedEndOn,
         actualEndOn: apprenticeships.actualEndOn,
+        birthDate: apprenticeships.birthDate,
+        recordRhythm: apprenticeships.recordRhythm,
       })
       .from(apprenticeships)
       .where(and(eq(apprenticeships.id, input.apprenticeshipId), eq(apprenticeships.companyId, input.organizationId)))
@@ -42,6 +72,8 @@ export async function editApprenticeship({
       startsOn: input.startsOn,
       plannedEndOn: input.plannedEndOn,
       actualEndOn: input.actualEndOn ?? null,
+      birthDate: input.birthDate === undefined ? current.birthDate : input.birthDate,
+      recordRhythm: input.recordRhythm ?? current.recordRhythm,
     };
     if (next.trainerId && next.trainerId !== current.trainerId) {
       const [trainer] = await tx
@@ -85,7 +117,7 @@ export async function editApprenticeship({
         organizationId: input.organizationId,
         action: "apprenticeship.updated",
         targetId: current.apprenticeId,
-        details: { field, from: shown(field, current[field]), to: shown(field, next[field]) },
+        details: auditDetails(field, current[field], next[field], (value) => shown(field, value)),
         at: ctx.now,
       })),
     );

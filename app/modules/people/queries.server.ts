@@ -57,6 +57,8 @@ export async function peoplePage(ctx: Ctx, organizationId: string) {
             startsOn: apprenticeships.startsOn,
             plannedEndOn: apprenticeships.plannedEndOn,
             actualEndOn: apprenticeships.actualEndOn,
+            birthDate: apprenticeships.birthDate,
+            recordRhythm: apprenticeships.recordRhythm,
             trainerId: apprenticeships.trainerId,
             trainerName: trainer.name,
           })
@@ -99,6 +101,8 @@ export async function peoplePage(ctx: Ctx, organizationId: string) {
     const end = a.actualEndOn ?? a.plannedEndOn;
     people.get(a.apprenticeId)?.apprenticeships.push({
       ...a,
+      // The date of birth is for the admin's form only: the trainer's view does not carry it.
+      birthDate: canManage ? a.birthDate : null,
       trainingYear: trainingYear(a.startsOn, [today, end].sort()[0] ?? today),
       ended: end < today,
     });

@@ -1,12 +1,27 @@
 import { z } from "zod";
 import { roles } from "#app/modules/permissions/roles.ts";
-import { trainingDate } from "#app/modules/shared/typed-date.ts";
+import { RECORD_RHYTHMS } from "#app/modules/records/rhythm.ts";
+import { BIRTH_DATE_MAX, BIRTH_DATE_MIN, trainingDate, typedDate } from "#app/modules/shared/typed-date.ts";
 
 /** A malformed id is "not found", never a database error. */
 const id = z.uuid({ error: "errors.http.404" });
 const date = trainingDate("errors.date.invalid");
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
+
+/**
+ * Optional, only for the JArbSchG warning on a minor's record. The form always sends the field:
+ * empty clears it (null), a missing field is an error rather than a silent removal.
+ */
+const birthDate = z.preprocess(
+  (value) => (value === "" ? null : value),
+  typedDate({
+    min: BIRTH_DATE_MIN,
+    max: BIRTH_DATE_MAX,
+    invalid: "errors.date.invalid",
+    outOfRange: "errors.people.birthDateRange",
+  }).nullable(),
+);
 
 export const ChangeRoleSchema = z.object({
   userId: id,
@@ -24,6 +39,8 @@ export const EditApprenticeshipSchema = z
     startsOn: date,
     plannedEndOn: date,
     actualEndOn: optional(date),
+    birthDate,
+    recordRhythm: z.enum(RECORD_RHYTHMS, { error: "errors.people.recordRhythm" }),
   })
   .superRefine((value, issue) => {
     if (value.plannedEndOn <= value.startsOn) {

@@ -1,25 +1,8 @@
 import { getHolidays } from "feiertagejs";
+import type { GermanState } from "#app/modules/shared/german-states.ts";
 
-/** The Länder by their ISO 3166-2:DE code (without "DE-"), as organisations store them. */
-export const GERMAN_STATES = [
-  "BW",
-  "BY",
-  "BE",
-  "BB",
-  "HB",
-  "HH",
-  "HE",
-  "MV",
-  "NI",
-  "NW",
-  "RP",
-  "SL",
-  "SN",
-  "ST",
-  "SH",
-  "TH",
-] as const;
-export type GermanState = (typeof GERMAN_STATES)[number];
+// The list lives in shared/ so that forms can offer it without loading the holiday library.
+export { GERMAN_STATES, type GermanState } from "#app/modules/shared/german-states.ts";
 
 const byYearAndState = new Map<string, Map<string, string>>();
 

@@ -4,6 +4,13 @@ import { z } from "zod";
 export const TRAINING_DATE_MIN = "1990-01-01";
 export const TRAINING_DATE_MAX = "2100-12-31";
 
+/**
+ * The range of an apprentice's date of birth: wide enough for late starters, and nobody born
+ * after 2020 is in an apprenticeship yet.
+ */
+export const BIRTH_DATE_MIN = "1940-01-01";
+export const BIRTH_DATE_MAX = "2020-12-31";
+
 /** Dates a person types: a calendar date in this range, else a field error (never a 500). */
 export const TYPED_DATE_ERROR = "errors.date.outOfRange";
 
