@@ -110,6 +110,10 @@ export const deRecords = {
   "records.json": "Alles als Datei sichern (JSON)",
   "records.jsonHint":
     "Die Datei gehört dir. Nimm sie mit, wenn du den Betrieb wechselst; der neue Betrieb kann sie einlesen.",
+  "records.range.title": "Zeitraum als PDF",
+  "records.range.from": "Von Woche",
+  "records.range.to": "Bis Woche",
+  "records.range.submit": "PDF für diesen Zeitraum",
   "records.list.title": "Alle Wochen",
   "records.list.week": "KW {week}/{year}",
   "records.list.counts": "{approved} freigegeben · {submitted} warten · {returned} zurückgegeben · {missing} fehlen",

@@ -73,6 +73,24 @@ export default function RecordOverviewPage() {
           </span>
         </p>
       ) : null}
+      {record.can.exportAll && record.weeks.length > 1 ? (
+        <form method="get" action={`${base}/export.pdf`} className="record-range" aria-labelledby="record-range">
+          <h2 id="record-range">{t("records.range.title")}</h2>
+          <div className="record-range-fields">
+            <label>
+              {t("records.range.from")}
+              <input className="input" type="week" name="from" defaultValue={record.weeks.at(-1)?.key} />
+            </label>
+            <label>
+              {t("records.range.to")}
+              <input className="input" type="week" name="to" defaultValue={record.weeks[0]?.key} />
+            </label>
+          </div>
+          <button type="submit" className="button button-secondary">
+            {t("records.range.submit")}
+          </button>
+        </form>
+      ) : null}
       <Section title={t("records.list.title")} id="record-weeks">
         <ul className="item-list record-week-list">
           {record.weeks.map((week) => (

@@ -27,9 +27,9 @@ export async function recordSheets(
   const today = todayInGermany(ctx.now);
   const first = mondayOf(contract.startsOn);
   const last = mondayOf(contract.lastDay < today ? contract.lastDay : today);
-  const from = (input.from && mondayOfWeekKey(input.from)) || first;
-  const to = (input.to && mondayOfWeekKey(input.to)) || last;
-  if (from > to) throw new NotFoundError("record");
+  const asked = [(input.from && mondayOfWeekKey(input.from)) || first, (input.to && mondayOfWeekKey(input.to)) || last];
+  // "From" and "to" typed the wrong way round still mean the weeks between them.
+  const [from, to] = asked.sort() as [string, string];
 
   const stored = await ctx.db
     .select()
