@@ -80,6 +80,12 @@ describe("the apprentice writes and submits", () => {
     const submit = draftInput(id, W48.monday, 1, true);
     expect(await saveWeek(lena, submit)).toMatchObject({ ok: true, revision: 2, changed: true });
     expect(await saveWeek(lena, submit)).toEqual({ ok: true, revision: 2, status: "submitted", changed: false });
+    // From a second tab with other text it is no repeat: refused, never silently dropped.
+    expect(await saveWeek(lena, { ...submit, content: filledWeek("aus dem zweiten Tab") })).toEqual({
+      ok: false,
+      reason: "locked",
+      status: "submitted",
+    });
     const week = await storedWeek(db, id, W48.monday);
     expect((await eventsOf(db, week.id)).map((e) => e.action)).toEqual(["submitted"]);
 

@@ -50,7 +50,13 @@ describe("organisation permissions (DESIGN.md, 'Who sees what')", () => {
   const adminPeople = ["people.view", "people.manage", "passwords.reset", "audit.view"];
   test.each([
     [company.kind, "apprentice", [], company],
-    [company.kind, "trainer", [...staff, "team.view", ...trainerPeople, "apprenticeships.end"], company],
+    // Only trainers approve Berichtshefte (records.review), never admins or teachers.
+    [
+      company.kind,
+      "trainer",
+      [...staff, "team.view", ...trainerPeople, "apprenticeships.end", "records.review"],
+      company,
+    ],
     [
       company.kind,
       "admin",
@@ -66,7 +72,12 @@ describe("organisation permissions (DESIGN.md, 'Who sees what')", () => {
       school,
     ],
     // A training centre has both a team and classes.
-    [centre.kind, "trainer", [...staff, "team.view", ...trainerPeople, "apprenticeships.end"], centre],
+    [
+      centre.kind,
+      "trainer",
+      [...staff, "team.view", ...trainerPeople, "apprenticeships.end", "records.review"],
+      centre,
+    ],
     [centre.kind, "teacher", [...staff, "classes.view", "classes.manage"], centre],
     [
       centre.kind,

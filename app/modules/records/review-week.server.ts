@@ -43,8 +43,11 @@ export async function reviewWeek(
     const week = await findWeek(tx, contract.id, input.monday, true);
     if (!week) return { ok: false, reason: "wrongState" } as const;
     const done = { approve: "approved", return: "draft", reopen: "draft" } as const;
-    if (week.revision === input.revision + 1 && week.status === done[input.action])
+    // The same tap arriving twice (a return or reopen with the same words) counted the first time.
+    const sameWords = input.action === "approve" || week.returnComment === comment;
+    if (week.revision === input.revision + 1 && week.status === done[input.action] && sameWords) {
       return { ok: true, changed: false } as const;
+    }
     if (week.revision !== input.revision) return { ok: false, reason: "stale" } as const;
     const from = { approve: "submitted", return: "submitted", reopen: "approved" } as const;
     if (week.status !== from[input.action]) return { ok: false, reason: "wrongState" } as const;

@@ -3,6 +3,7 @@ import { recordEvents, recordWeeks } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
 import { todayInGermany } from "#app/modules/training/training-year.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
+import { canonicalJson } from "./chain.server.ts";
 import { newContent } from "./content.ts";
 import { loadRecordContract } from "./contract.server.ts";
 import { holidaysOn } from "./holidays.ts";
@@ -11,6 +12,14 @@ import type { RecordContent } from "./types.ts";
 import { weekInRecord } from "./week-bounds.ts";
 import { isMonday, sheetDates } from "./week-dates.ts";
 import { findWeek } from "./week-row.server.ts";
+
+/** The form a second time: the same days and lines (the first one may have taken proposals after them). */
+function sameSubmission(stored: RecordContent, posted: RecordContent): boolean {
+  return (
+    canonicalJson(stored.days) === canonicalJson(posted.days) &&
+    canonicalJson(stored.lines.slice(0, posted.lines.length)) === canonicalJson(posted.lines)
+  );
+}
 
 export type SaveWeekInput = {
   apprenticeshipId: string;
@@ -51,7 +60,12 @@ export async function saveWeek(ctx: Ctx, input: SaveWeekInput): Promise<SaveWeek
     const week = await findWeek(tx, contract.id, input.monday, true);
     if (week && week.status !== "draft") {
       // The same submit arriving twice: the first one counted.
-      if (input.submit && week.status === "submitted" && week.revision === input.revision + 1) {
+      if (
+        input.submit &&
+        week.status === "submitted" &&
+        week.revision === input.revision + 1 &&
+        sameSubmission(week.content, input.content)
+      ) {
         return { ok: true, revision: week.revision, status: "submitted", changed: false } as const;
       }
       return { ok: false, reason: "locked", status: week.status } as const;
