@@ -11,6 +11,7 @@ type Team = HomeData["teams"][number];
 /** The trainer's "Mein Team": the company's apprentices, the way to the dashboard, and to invite more. */
 export function MyTeam({ team }: { team: Team }) {
   const t = useT();
+  const tc = useTCount();
   const stage = useTrainingStage();
   const invite = team.canInvite ? (
     <ButtonLink to={`/orgs/${team.organizationId}/invitations`}>{t("home.team.invite")}</ButtonLink>
@@ -37,6 +38,17 @@ export function MyTeam({ team }: { team: Team }) {
                     ? [a.occupationName, stage(a)].filter(Boolean).join(" · ")
                     : t("home.team.noApprenticeship")}
                 </span>
+                {a.record.waiting + a.record.missing > 0 ? (
+                  <span className="muted">
+                    {t("team.records.column")}:{" "}
+                    {[
+                      a.record.waiting > 0 ? tc("team.records.waiting", a.record.waiting) : null,
+                      a.record.missing > 0 ? tc("team.records.missing", a.record.missing) : null,
+                    ]
+                      .filter(Boolean)
+                      .join(" · ")}
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>

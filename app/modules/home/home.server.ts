@@ -30,17 +30,24 @@ export async function homeFor(ctx: Ctx) {
     isApprentice ? continueLearning(ctx) : null,
     gradingQueueCount(ctx),
     Promise.all(
-      organizationsWith(actor, "team.view").map(async (m) => ({
-        organizationId: m.organizationId,
-        organizationName: m.organizationName,
-        canInvite: can(actor, "invitations.manage", m.organizationId),
-        apprentices: await companyTeam(ctx, m.organizationId),
-        overdue: await overdueSummary(ctx.db, m.organizationId, todayInGermany(ctx.now)),
-        records: {
-          ...recordTotals(await recordCounts(ctx, { companyId: m.organizationId })),
-          reviews: can(actor, "records.review", m.organizationId),
-        },
-      })),
+      organizationsWith(actor, "team.view").map(async (m) => {
+        const [apprentices, overdue, records] = await Promise.all([
+          companyTeam(ctx, m.organizationId),
+          overdueSummary(ctx.db, m.organizationId, todayInGermany(ctx.now)),
+          recordCounts(ctx, { companyId: m.organizationId }),
+        ]);
+        return {
+          organizationId: m.organizationId,
+          organizationName: m.organizationName,
+          canInvite: can(actor, "invitations.manage", m.organizationId),
+          apprentices: apprentices.map((a) => ({
+            ...a,
+            record: recordTotals(records.filter((r) => r.apprenticeId === a.userId)),
+          })),
+          overdue,
+          records: { ...recordTotals(records), reviews: can(actor, "records.review", m.organizationId) },
+        };
+      }),
     ),
     Promise.all(
       organizationsWith(actor, "classes.view").map(async (m) => ({
