@@ -1,6 +1,11 @@
 /** German texts of the Berichtsheft that apprentices see (the week, the list, the export). */
 export const deRecords = {
   "nav.records": "Berichtsheft",
+  "home.record.title": "Mein Berichtsheft",
+  "home.record.returned.one": "{count} Woche wurde zurückgegeben – bitte ansehen",
+  "home.record.returned.other": "{count} Wochen wurden zurückgegeben – bitte ansehen",
+  "home.record.missing.one": "{count} Woche fehlt noch",
+  "home.record.missing.other": "{count} Wochen fehlen noch",
   "records.title": "Berichtsheft",
   "records.lead":
     "Dein Ausbildungsnachweis: jede Woche, was du im Betrieb, in Unterweisungen und in der Berufsschule gemacht hast.",

@@ -3,6 +3,11 @@ import type { deRecords } from "./de-records.ts";
 /** English texts of the Berichtsheft that apprentices see. */
 export const enRecords: Record<keyof typeof deRecords, string> = {
   "nav.records": "Training record",
+  "home.record.title": "My training record",
+  "home.record.returned.one": "{count} week was returned – please have a look",
+  "home.record.returned.other": "{count} weeks were returned – please have a look",
+  "home.record.missing.one": "{count} week is still missing",
+  "home.record.missing.other": "{count} weeks are still missing",
   "records.title": "Training record",
   "records.lead":
     "Your Ausbildungsnachweis: every week, what you did at the company, in instruction and at vocational school.",

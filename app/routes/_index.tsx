@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ContinueLearning } from "#app/components/home/continue-learning.tsx";
 import { AdminOverview } from "#app/components/home/admin-overview.tsx";
 import { MyAssignments } from "#app/components/home/my-assignments.tsx";
+import { MyRecord } from "#app/components/home/my-record.tsx";
 import { MyTraining } from "#app/components/home/my-training.tsx";
 import { MyClasses } from "#app/components/home/my-classes.tsx";
 import { MyTeam } from "#app/components/home/my-team.tsx";
@@ -27,6 +28,7 @@ export default function HomePage() {
       <PageHeader title={t("home.greeting", { name: home.name })} />
       {home.assignments ? <MyAssignments assignments={home.assignments} /> : null}
       {home.isApprentice ? <ContinueLearning learning={home.learning} /> : null}
+      {home.record ? <MyRecord record={home.record} /> : null}
       {home.training ? <MyTraining training={home.training} /> : null}
       {home.waitingForGrade > 0 ? (
         <Alert tone="info">

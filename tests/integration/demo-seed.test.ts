@@ -53,6 +53,11 @@ describe("demo data", () => {
     expect(homes.apprentice?.training?.apprenticeships).toEqual([
       expect.objectContaining({ companyName: "Tischlerei Krüger", occupationName: "Tischler/-in", trainingYear: 2 }),
     ]);
+    // Her home leads to this week's Berichtsheft and names the returned and the missing week.
+    expect(homes.apprentice?.record).toMatchObject({ returned: 1 });
+    expect(homes.apprentice?.record?.missing).toBeGreaterThanOrEqual(1);
+    // One week of Lena and one of Jonas wait for Thomas.
+    expect(homes.trainer?.teams[0]?.records).toMatchObject({ waiting: 2, reviews: true });
     const team = homes.trainer?.teams[0]?.apprentices ?? [];
     expect(team.map((a) => a.trainingYear).sort()).toEqual([1, 2, 3]);
     expect(homes.trainerElectrical?.teams[0]?.apprentices).toHaveLength(1);

@@ -1,4 +1,5 @@
 import { recordCounts } from "#app/modules/records/queue.server.ts";
+import { mondayOf, weekKey } from "#app/modules/records/week-dates.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
 import { overdueSummary } from "#app/modules/assignments/overdue-summary.server.ts";
 import { todayInGermany } from "#app/modules/training/training-year.ts";
@@ -17,6 +18,21 @@ function recordTotals(rows: { waiting: number; missing: number }[]) {
   };
 }
 
+/** The apprentice's Berichtsheft on the home page: this week, weeks returned, weeks missing. */
+async function myRecordNote(ctx: Ctx) {
+  const rows = await recordCounts(ctx, { own: true });
+  const today = todayInGermany(ctx.now);
+  // The running apprenticeship (an apprentice is an apprentice of one company at a time).
+  const current = rows.find((row) => row.firstMonday <= mondayOf(today));
+  if (!current) return null;
+  return {
+    apprenticeshipId: current.apprenticeshipId,
+    week: weekKey(mondayOf(today)),
+    returned: rows.reduce((sum, row) => sum + row.returned, 0),
+    missing: rows.reduce((sum, row) => sum + row.missing, 0),
+  };
+}
+
 /**
  * Everything the home page shows, one section per role the actor holds: a person can be
  * trainer in one company and teacher at a school, or admin and trainer at once.
@@ -24,7 +40,7 @@ function recordTotals(rows: { waiting: number; missing: number }[]) {
 export async function homeFor(ctx: Ctx) {
   const { actor } = ctx;
   const isApprentice = actor.memberships.some((m) => m.role === "apprentice");
-  const [assignments, training, learning, waitingForGrade, teams, classes, administration] = await Promise.all([
+  const [assignments, training, learning, waitingForGrade, teams, classes, administration, record] = await Promise.all([
     isApprentice ? myAssignments(ctx) : null,
     isApprentice ? myTraining(ctx) : null,
     isApprentice ? continueLearning(ctx) : null,
@@ -66,6 +82,7 @@ export async function homeFor(ctx: Ctx) {
         return { organizationId: m.organizationId, organizationName: m.organizationName, members, openInvitations };
       }),
     ),
+    isApprentice ? myRecordNote(ctx) : null,
   ]);
   return {
     name: actor.name,
@@ -80,6 +97,7 @@ export async function homeFor(ctx: Ctx) {
     teams,
     classes,
     administration,
+    record,
   };
 }
 export type HomeData = Awaited<ReturnType<typeof homeFor>>;

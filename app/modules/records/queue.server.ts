@@ -53,17 +53,26 @@ export async function nextWaitingWeek(
   return row ? { ...row, week: weekKey(row.weekStart) } : null;
 }
 
-export type RecordCounts = { apprenticeshipId: string; apprenticeId: string; waiting: number; missing: number };
+export type RecordCounts = {
+  apprenticeshipId: string;
+  apprenticeId: string;
+  /** The Monday of the apprenticeship's first week. */
+  firstMonday: string;
+  waiting: number;
+  /** Drafts a trainer sent back with a comment. */
+  returned: number;
+  missing: number;
+};
 
 /**
- * Per apprenticeship the actor follows as a company: weeks waiting for approval and weeks
+ * Per apprenticeship the actor follows as a company (or, with `own`, their own running ones): weeks waiting for approval and weeks
  * missing (ended weeks since the start without a submitted or approved sheet). One statement,
  * whatever the number of apprentices and weeks: the due weeks are counted by arithmetic, the
  * stored ones by the (apprenticeship, week) index.
  */
 export async function recordCounts(
   ctx: Ctx,
-  scope: { companyId?: string; apprenticeIds?: readonly string[] } = {},
+  scope: { companyId?: string; apprenticeIds?: readonly string[]; own?: boolean } = {},
 ): Promise<RecordCounts[]> {
   const today = todayInGermany(ctx.now);
   const ids = scope.apprenticeIds;
@@ -85,10 +94,12 @@ export async function recordCounts(
         date_trunc('week', ap.starts_on)::date as first_monday,
         least(coalesce(ap.actual_end_on, ap.planned_end_on), ${today}::date - 7) as last_day
       from apprenticeships ap
-      where ${recordRule.company(ctx.actor, contract)} and ${only}
+      where ${scope.own ? recordRule.ownWritable(ctx.actor, contract) : recordRule.company(ctx.actor, contract)} and ${only}
     )
-    select due.id as "apprenticeshipId", due.apprentice_id as "apprenticeId",
+    select due.id as "apprenticeshipId", due.apprentice_id as "apprenticeId", due.first_monday::text as "firstMonday",
       (select count(*)::int from record_weeks w where w.apprenticeship_id = due.id and w.status = 'submitted') as waiting,
+      (select count(*)::int from record_weeks w where w.apprenticeship_id = due.id and w.status = 'draft'
+        and w.return_comment is not null) as returned,
       greatest(0, case when due.last_day < due.first_monday then 0
         else ((due.last_day - due.first_monday) / 7 + 1) end
         - (select count(*)::int from record_weeks w where w.apprenticeship_id = due.id and w.status <> 'draft'
