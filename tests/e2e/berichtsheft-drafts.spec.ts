@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { DEMO_PASSWORD, expect, expectAccessible, test } from "./fixtures.ts";
+import { emptyLine, lineWithText, openThisWeek } from "./record-helpers.ts";
 
 // Jonas keeps this week's draft: with JavaScript it saves itself while he types; without, the
 // plain form saves, and a wrong number is named in German while everything typed stays.
@@ -14,22 +15,6 @@ async function logInAsJonas(page: Page, baseURL: string | undefined) {
   expect(response.status()).toBe(302);
 }
 
-async function openThisWeek(page: Page) {
-  await page.goto("/records");
-  await expectAccessible(page);
-  const href = await page.getByRole("link", { name: "Diese Woche öffnen" }).first().getAttribute("href");
-  await page.goto(href ?? "/records");
-  await expect(page.getByRole("heading", { level: 1, name: /^Berichtsheft KW/ })).toBeVisible();
-}
-
-/** The last (always empty) line of a section of the week form. */
-function emptyLine(page: Page, section: string) {
-  return page
-    .getByRole("group", { name: section })
-    .getByRole("textbox", { name: /^Eintrag \d+$/ })
-    .last();
-}
-
 test.describe("Berichtsheft-Entwurf mit JavaScript", () => {
   test("speichert sich beim Tippen, und nach dem Neuladen steht alles noch da", async ({ page, baseURL }) => {
     await logInAsJonas(page, baseURL);
@@ -39,7 +24,7 @@ test.describe("Berichtsheft-Entwurf mit JavaScript", () => {
     await emptyLine(page, "Betriebliche Tätigkeiten").fill(line);
     await expect(page.getByText(/^Gespeichert um \d{2}:\d{2}$/)).toBeVisible({ timeout: 15_000 });
     await page.reload();
-    await expect(page.locator(`input[name="line.text"][value="${line}"]`)).toHaveCount(1);
+    await expect(lineWithText(page, line)).toHaveCount(1);
     await expectAccessible(page);
   });
 });
@@ -60,14 +45,14 @@ test.describe("Berichtsheft-Entwurf ohne JavaScript", () => {
     await expect(page.getByText("Bitte die markierten Felder korrigieren.", { exact: false })).toBeVisible();
     await expect(page.getByText("Bitte Stunden als Zahl von 0 bis 24", { exact: false }).first()).toBeVisible();
     await expect(page.getByLabel(/^Stunden am Montag/)).toHaveValue("acht");
-    await expect(page.locator(`input[name="line.text"][value="${line}"]`)).toHaveCount(1);
+    await expect(lineWithText(page, line)).toHaveCount(1);
     await expectAccessible(page);
 
     await page.getByLabel(/^Stunden am Montag/).fill("7,5");
     await page.getByRole("button", { name: "Speichern" }).first().click();
     await expect(page.getByText("Gespeichert.", { exact: true })).toBeVisible();
     await expect(page.getByLabel(/^Stunden am Montag/)).toHaveValue("7,5");
-    await expect(page.locator(`input[name="line.text"][value="${line}"]`)).toHaveCount(1);
+    await expect(lineWithText(page, line)).toHaveCount(1);
     await expectAccessible(page);
   });
 });

@@ -3,6 +3,7 @@ import type { Page } from "@playwright/test";
 import { mondayOf, weekKey } from "#app/modules/records/week-dates.ts";
 import { todayInGermany } from "#app/modules/training/training-year.ts";
 import { demoAccounts, expect, expectAccessible, openAs, test } from "./fixtures.ts";
+import { emptyLine, openThisWeek } from "./record-helpers.ts";
 
 // Lena writes this week's Berichtsheft, Thomas returns it, she fixes it, he approves it. The
 // lesson she reads first (a course no other spec reads as Lena) comes back as a proposal.
@@ -15,24 +16,6 @@ const COMMENT = "Bitte ergänze die Themen aus der Berufsschule.";
 const week = weekKey(mondayOf(todayInGermany(new Date())));
 const [year, number] = [week.slice(0, 4), String(Number(week.slice(6)))];
 const heading = `Berichtsheft KW ${number}/${year}`;
-
-/** The last (always empty) line of a section of the week form. */
-function emptyLine(page: Page, section: string) {
-  return page
-    .getByRole("group", { name: section })
-    .getByRole("textbox", { name: /^Eintrag \d+$/ })
-    .last();
-}
-
-async function openThisWeek(page: Page) {
-  await page.goto("/");
-  await expectAccessible(page);
-  await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Berichtsheft" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Berichtsheft" })).toBeVisible();
-  await expectAccessible(page);
-  await page.getByRole("link", { name: "Diese Woche öffnen" }).first().click();
-  await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
-}
 
 test.describe("Berichtsheft", () => {
   test("Lena schreibt ihre Woche, Thomas gibt sie zurück und dann frei; danach ist sie fest, als PDF lesbar und nur für die Richtigen sichtbar", async ({
@@ -58,6 +41,7 @@ test.describe("Berichtsheft", () => {
     await expect(page.getByRole("button", { name: "Doch nicht erledigt" })).toBeVisible();
 
     await openThisWeek(page);
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
     const weekPath = new URL(page.url()).pathname;
     await expectAccessible(page);
     const proposal = `${LESSON} (${COURSE})`;
