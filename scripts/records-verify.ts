@@ -14,6 +14,7 @@ import { appDatabase } from "#app/utils/db.server.ts";
 
 const REASONS: Record<ChainFault, string> = {
   contentChanged: "Inhalt wurde nach der Freigabe geändert",
+  unsealed: "Freigabe wurde ohne Wiederöffnung entfernt",
   hashMismatch: "Prüfsumme der Freigabe stimmt nicht, der Verlauf wurde verändert",
   brokenLink: "Kette unterbrochen: der Verweis auf die vorige Freigabe stimmt nicht",
   gap: "In der Kette fehlt eine Freigabe",

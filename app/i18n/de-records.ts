@@ -96,6 +96,7 @@ export const deRecords = {
   "records.autosave.saving": "Wird gespeichert …",
   "records.autosave.saved": "Gespeichert um {time}",
   "records.autosave.unsaved": "Noch nicht gespeichert",
+  "records.autosave.invalid": "Nicht gespeichert: bitte prüfe deine Eingaben und tippe auf „Speichern“.",
   "records.autosave.failed": "Nicht gespeichert: keine Verbindung. Tippe auf „Speichern“, wenn du wieder Netz hast.",
   "records.stale":
     "Diese Woche wurde inzwischen woanders gespeichert. Unten siehst du den neuesten Stand; deine Eingaben von eben stehen darunter zum Übernehmen.",
@@ -127,6 +128,7 @@ export const deRecords = {
     "Achtung: Die Woche KW {week}/{year} stimmt nicht mehr mit ihrer Freigabe überein. Bitte melde dich beim Betrieb oder bei der Plattform.",
   "records.schoolOnly": "Als Lehrkraft siehst du die Lernorte der Tage und die Themen der Berufsschule.",
   "errors.records.hours": "Bitte Stunden als Zahl von 0 bis 24 in Viertelstunden eingeben, z. B. 7,5.",
+  "errors.records.lineHours": "Bitte Stunden als Zahl von 0 bis 168 in Viertelstunden eingeben, z. B. 7,5.",
   "errors.records.noteTooLong": "Die Bemerkung ist zu lang (höchstens 200 Zeichen).",
   "errors.records.lineTooLong": "Der Eintrag ist zu lang (höchstens 300 Zeichen). Teile ihn in zwei Einträge.",
   "errors.records.tooManyLines": "Zu viele Einträge in einem Bereich (höchstens 40).",

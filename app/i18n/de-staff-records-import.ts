@@ -9,7 +9,7 @@ export const deStaffRecordsImport = {
   "records.import.back": "Zurück zum Berichtsheft",
   "records.import.file": "Datei mit dem Berichtsheft (.json)",
   "records.import.fileHint":
-    "Höchstens 5 MB. Übernommen werden nur freigegebene Wochen. Vorher wird geprüft, dass keine Woche nach der Freigabe verändert wurde.",
+    "Höchstens 5 MB. Übernommen werden nur freigegebene Wochen aus der Zeit vor dieser Ausbildung. Geprüft wird, dass die Datei in sich stimmig ist; ob der alte Betrieb die Wochen wirklich so freigegeben hat, kann Werkbank nicht bestätigen – vergleiche im Zweifel die Prüfsumme der letzten Woche mit dem alten Betrieb.",
   "records.import.submit": "Prüfen und übernehmen",
   "records.import.doneTitle": "Berichtsheft übernommen",
   "records.import.from": "Aus dem Berichtsheft von {name} bei {company}.",
@@ -31,5 +31,9 @@ export const deStaffRecordsImport = {
     "Die Woche {week} passt nicht mehr zu ihrer Freigabe: Die Datei wurde verändert. Es wurde nichts übernommen.",
   "records.import.error.leftOutApproval":
     "Die Woche {week} wurde nach der Freigabe wieder geöffnet und nicht neu freigegeben. Ohne sie ist die Prüfung der späteren Wochen nicht möglich. Der alte Betrieb muss sie erst wieder freigeben. Es wurde nichts übernommen.",
+  "records.import.error.notBefore":
+    "Die Woche {week} liegt nicht vor dem Beginn dieser Ausbildung. Übernommen werden nur Wochen aus der Zeit davor. Es wurde nichts übernommen.",
+  "records.import.error.otherPerson":
+    "Die Datei ist das Berichtsheft einer anderen Person. Es wurde nichts übernommen.",
   "records.import.error.weekTaken": "Für die Woche {week} gibt es hier schon ein Blatt. Es wurde nichts übernommen.",
 };

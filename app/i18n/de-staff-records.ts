@@ -28,6 +28,8 @@ export const deStaffRecords = {
   "errors.records.reasonTooLong": "Der Text ist zu lang (höchstens 1000 Zeichen).",
   "team.records.waiting.one": "{count} Woche wartet",
   "team.records.waiting.other": "{count} Wochen warten",
+  "team.records.returned.one": "{count} Woche zurückgegeben",
+  "team.records.returned.other": "{count} Wochen zurückgegeben",
   "team.records.missing.one": "{count} Woche fehlt",
   "team.records.missing.other": "{count} Wochen fehlen",
   "team.records.column": "Berichtsheft",

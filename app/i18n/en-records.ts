@@ -98,6 +98,7 @@ export const enRecords: Record<keyof typeof deRecords, string> = {
   "records.autosave.saving": "Saving …",
   "records.autosave.saved": "Saved at {time}",
   "records.autosave.unsaved": "Not saved yet",
+  "records.autosave.invalid": "Not saved: please check what you entered and tap “Save”.",
   "records.autosave.failed": "Not saved: no connection. Tap “Save” when you have a signal again.",
   "records.stale":
     "This week was saved somewhere else in the meantime. Below is the latest version; what you just typed is shown for you to take over.",
@@ -128,6 +129,7 @@ export const enRecords: Record<keyof typeof deRecords, string> = {
     "Warning: week {week}/{year} no longer matches its approval. Please contact the company or the platform.",
   "records.schoolOnly": "As a teacher you see the places of the days and the vocational school topics.",
   "errors.records.hours": "Please enter hours as a number from 0 to 24 in quarter hours, e.g. 7.5.",
+  "errors.records.lineHours": "Please enter hours as a number from 0 to 168 in quarter hours, e.g. 7.5.",
   "errors.records.noteTooLong": "The note is too long (at most 200 characters).",
   "errors.records.lineTooLong": "The entry is too long (at most 300 characters). Split it into two entries.",
   "errors.records.tooManyLines": "Too many entries in one part (at most 40).",

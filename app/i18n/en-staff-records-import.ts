@@ -11,7 +11,7 @@ export const enStaffRecordsImport: Record<keyof typeof deStaffRecordsImport, str
   "records.import.back": "Back to the training record",
   "records.import.file": "File with the training record (.json)",
   "records.import.fileHint":
-    "5 MB at most. Only approved weeks are taken in. First it is checked that no week was changed after its approval.",
+    "At most 5 MB. Only approved weeks from before this apprenticeship are taken in. Werkbank checks that the file is consistent in itself; it cannot confirm that the old company really approved the weeks as they are – if in doubt, compare the checksum of the last week with the old company.",
   "records.import.submit": "Check and take in",
   "records.import.doneTitle": "Training record taken in",
   "records.import.from": "From the training record of {name} at {company}.",
@@ -33,5 +33,8 @@ export const enStaffRecordsImport: Record<keyof typeof deStaffRecordsImport, str
     "The week {week} no longer matches its approval: the file was changed. Nothing was taken in.",
   "records.import.error.leftOutApproval":
     "The week {week} was reopened after its approval and not approved again. Without it the later weeks cannot be checked. The old company must approve it again first. Nothing was taken in.",
+  "records.import.error.notBefore":
+    "The week {week} is not before the start of this apprenticeship. Only weeks from before it are taken in. Nothing was taken in.",
+  "records.import.error.otherPerson": "The file is the training record of another person. Nothing was taken in.",
   "records.import.error.weekTaken": "There already is a sheet for the week {week} here. Nothing was taken in.",
 };

@@ -29,6 +29,8 @@ export const enStaffRecords: Record<keyof typeof deStaffRecords, string> = {
   "errors.records.reasonTooLong": "The text is too long (at most 1000 characters).",
   "team.records.waiting.one": "{count} week waiting",
   "team.records.waiting.other": "{count} weeks waiting",
+  "team.records.returned.one": "{count} week returned",
+  "team.records.returned.other": "{count} weeks returned",
   "team.records.missing.one": "{count} week missing",
   "team.records.missing.other": "{count} weeks missing",
   "team.records.column": "Training record",

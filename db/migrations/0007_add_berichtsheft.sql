@@ -51,8 +51,8 @@ CREATE INDEX "record_events_week_idx" ON "record_events" USING btree ("week_id",
 CREATE INDEX "record_weeks_status_idx" ON "record_weeks" USING btree ("status","apprenticeship_id");--> statement-breakpoint
 ALTER TABLE "organizations" ADD CONSTRAINT "organizations_state_known" CHECK ("organizations"."state" in ('BW','BY','BE','BB','HB','HH','HE','MV','NI','NW','RP','SL','SN','ST','SH','TH'));--> statement-breakpoint
 -- An approved week is final: its content, dates and hash cannot change and it cannot be deleted.
--- The only change allowed is a reopen (back to draft, content untouched), which the app writes
--- together with a "reopened" event that carries the trainer's reason.
+-- The only change allowed is a reopen: back to draft, content and submission untouched, and only
+-- when the history already holds a "reopened" event (with the trainer's reason) since the approval.
 CREATE FUNCTION "record_weeks_keep_approved"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'DELETE' THEN
@@ -61,18 +61,27 @@ BEGIN
     END IF;
     RETURN OLD;
   END IF;
-  IF OLD."status" = 'approved' AND (
-    NEW."content" IS DISTINCT FROM OLD."content"
+  IF OLD."status" <> 'approved' THEN
+    RETURN NEW;
+  END IF;
+  IF NEW."content" IS DISTINCT FROM OLD."content"
     OR NEW."week_start" IS DISTINCT FROM OLD."week_start"
     OR NEW."apprenticeship_id" IS DISTINCT FROM OLD."apprenticeship_id"
     OR NEW."origin" IS DISTINCT FROM OLD."origin"
+    OR NEW."submitted_at" IS DISTINCT FROM OLD."submitted_at"
+    OR (NEW."approved_by" IS DISTINCT FROM OLD."approved_by" AND NEW."approved_by" IS NOT NULL)
+    OR NEW."status" = 'submitted'
     OR (NEW."status" = 'approved' AND (
       NEW."content_hash" IS DISTINCT FROM OLD."content_hash"
-      OR NEW."approved_at" IS DISTINCT FROM OLD."approved_at"
-      OR NEW."submitted_at" IS DISTINCT FROM OLD."submitted_at"))
-    OR (NEW."status" <> 'approved' AND OLD."origin" IS NOT NULL)
-  ) THEN
+      OR NEW."approved_at" IS DISTINCT FROM OLD."approved_at"))
+  THEN
     RAISE EXCEPTION 'record week % is approved and cannot be changed', OLD."id" USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+  IF NEW."status" = 'draft' AND (OLD."origin" IS NOT NULL OR NOT EXISTS (
+    SELECT 1 FROM "record_events" e
+    WHERE e."week_id" = OLD."id" AND e."action" = 'reopened' AND e."at" >= OLD."approved_at"
+  )) THEN
+    RAISE EXCEPTION 'record week % can only be reopened with a reason in its history', OLD."id" USING ERRCODE = 'integrity_constraint_violation';
   END IF;
   RETURN NEW;
 END;

@@ -1,5 +1,4 @@
 import { execFileSync } from "node:child_process";
-import type { Page } from "@playwright/test";
 import { mondayOf, weekKey } from "#app/modules/records/week-dates.ts";
 import { todayInGermany } from "#app/modules/training/training-year.ts";
 import { demoAccounts, expect, expectAccessible, openAs, test } from "./fixtures.ts";

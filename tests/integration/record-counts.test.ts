@@ -53,7 +53,15 @@ describe("recordCounts", () => {
       recordCounts(await ctxFor(db, w.people.trainer.id, now), { apprenticeIds: [person.id] });
     expect(dueWeeks("2026-11-04", "2028-07-31", "2026-12-04")).toHaveLength(4);
     expect(await countsAt(RECORD_NOW)).toEqual([
-      { apprenticeshipId: id, apprenticeId: person.id, firstMonday: "2026-11-02", waiting: 2, returned: 0, missing: 2 },
+      {
+        apprenticeshipId: id,
+        apprenticeId: person.id,
+        firstMonday: "2026-11-02",
+        endsOn: "2028-07-31",
+        waiting: 2,
+        returned: 0,
+        missing: 2,
+      },
     ]);
     // The overview of the record counts the same.
     expect((await recordOverview(thomas, { apprenticeshipId: id })).counts).toEqual({
@@ -68,11 +76,12 @@ describe("recordCounts", () => {
     // Half an hour later it is Monday in Germany (still Sunday in UTC): that week is missing now.
     expect(await countsAt(new Date("2026-12-13T23:30:00Z"))).toMatchObject([{ waiting: 2, missing: 3 }]);
 
-    // A returned week is the apprentice's draft again: missing, no longer waiting.
+    // A returned week is the apprentice's draft again: returned, no longer waiting (and, as on
+    // the record page, not counted missing as well).
     await reviewCurrent(thomas, id, "2026-11-09", "return", "Bitte die Berufsschule eintragen.");
-    expect(await countsAt(RECORD_NOW)).toMatchObject([{ waiting: 1, returned: 1, missing: 3 }]);
+    expect(await countsAt(RECORD_NOW)).toMatchObject([{ waiting: 1, returned: 1, missing: 2 }]);
     // Her own counts (home page) agree.
-    expect(await recordCounts(nina, { own: true })).toMatchObject([{ apprenticeshipId: id, returned: 1, missing: 3 }]);
+    expect(await recordCounts(nina, { own: true })).toMatchObject([{ apprenticeshipId: id, returned: 1, missing: 2 }]);
   });
 
   test("one row per apprenticeship the trainer follows; nothing is due before the first week has ended", async () => {

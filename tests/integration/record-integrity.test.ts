@@ -70,6 +70,9 @@ describe("the database keeps approved weeks final", () => {
       sql`update record_weeks set approved_at = approved_at - interval '1 day' where id = ${week.id}`,
       sql`update record_weeks set submitted_at = submitted_at - interval '1 day' where id = ${week.id}`,
       sql`update record_weeks set week_start = '2026-11-02' where id = ${week.id}`,
+      sql`update record_weeks set approved_by = ${week.apprenticeshipId} where id = ${week.id}`,
+      // Back to "submitted" (as if never approved), and then free to change: refused.
+      sql`update record_weeks set status = 'submitted', content_hash = null, approved_at = null where id = ${week.id}`,
       // Back to draft, but with other content in the same statement.
       sql`update record_weeks set status = 'draft', content_hash = null, approved_at = null, approved_by = null,
         content = ${JSON.stringify(filledWeek("gefälscht"))}::jsonb where id = ${week.id}`,
@@ -100,9 +103,20 @@ describe("the database keeps approved weeks final", () => {
     expect(await eventsOf(db, weeks[0].id)).toEqual([submitted, approved]);
   });
 
-  test("lets a reopen through: back to draft with the hash cleared and the content untouched", async () => {
-    const { weeks } = await approvedRecord();
+  test("lets a reopen through only with its reason in the history: back to draft, content untouched", async () => {
+    const { weeks, w } = await approvedRecord();
     const week = weeks[2];
+    const reopen = sql`update record_weeks set status = 'draft', content_hash = null, approved_at = null,
+      approved_by = null, return_comment = 'Bitte korrigieren', revision = revision + 1 where id = ${week.id}`;
+    await expectRefused(db.execute(reopen), /only be reopened with a reason/);
+    await db.insert(recordEvents).values({
+      weekId: week.id,
+      actorId: w.people.trainer.id,
+      actorName: "Thomas",
+      action: "reopened",
+      comment: "Bitte korrigieren",
+      at: new Date(),
+    });
     await db.execute(sql`update record_weeks set status = 'draft', content_hash = null, approved_at = null,
       approved_by = null, return_comment = 'Bitte korrigieren', revision = revision + 1 where id = ${week.id}`);
     expect(await storedWeek(db, week.apprenticeshipId, week.weekStart)).toMatchObject({
@@ -162,6 +176,16 @@ describe("the chain check names a tampered week", () => {
     const all = await verifyRecords(db);
     expect(all.find((r) => r.apprenticeshipId === id)?.result).toEqual(expected);
     expect(all.find((r) => r.apprenticeshipId === other.id)?.result).toEqual({ ok: true, approvals: 3 });
+  });
+
+  test("an approval quietly taken away (no reopening in the history) is named", async () => {
+    const { id, weeks } = await approvedRecord();
+    await behindTheTrigger(
+      "record_weeks",
+      "record_weeks_keep_approved",
+      sql`update record_weeks set status = 'submitted', content_hash = null, approved_at = null where id = ${weeks[1].id}`,
+    );
+    expect((await firstBrokenWeek(db, id)).broken).toMatchObject({ weekStart: weeks[1].weekStart, reason: "unsealed" });
   });
 
   test("two weeks changed: the earlier one is named", async () => {

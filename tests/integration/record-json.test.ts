@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { apprenticeships, auditEvents, memberships, recordEvents, recordWeeks } from "#db/schema/index.ts";
+import { apprenticeships, auditEvents, memberships, recordEvents, recordWeeks, users } from "#db/schema/index.ts";
 import { approvalHash } from "#app/modules/records/chain.server.ts";
 import { exportRecordJson } from "#app/modules/records/record-json-export.server.ts";
 import { importRecordJson, standInChainId } from "#app/modules/records/record-json-import.server.ts";
@@ -14,6 +14,8 @@ import { reviewWeek } from "#app/modules/records/review-week.server.ts";
 import { saveWeek } from "#app/modules/records/save-week.server.ts";
 import type { RecordContent } from "#app/modules/records/types.ts";
 import { verifyRecords } from "#app/modules/records/verify.server.ts";
+import { weekKey } from "#app/modules/records/week-dates.ts";
+import { weekPage } from "#app/modules/records/week-page.server.ts";
 import { NotFoundError } from "#app/utils/errors.ts";
 import { loader as exportLoader } from "#app/routes/records.$apprenticeshipId_.export[.json].ts";
 import { action as importAction } from "#app/routes/records.$apprenticeshipId_.import.tsx";
@@ -338,6 +340,36 @@ describe("import after a change of company", () => {
     const result = await importRecordJson(newTrainer, { apprenticeshipId: newId, json });
     expect(result).toEqual({ ok: false, reason: "leftOutApproval", weekStart: "2025-09-08" });
     expect(await weeksOf(newId)).toEqual([]);
+  });
+
+  test("the weeks it brings open in the new record, read-only, with where they came from", async () => {
+    const { w, newId, json, newTrainer } = await recordAndChange();
+    expect(await importRecordJson(newTrainer, { apprenticeshipId: newId, json })).toMatchObject({ ok: true });
+    const page = await weekPage(newTrainer, { apprenticeshipId: newId, week: weekKey(mondays[0]) });
+    expect(page).toMatchObject({
+      status: "approved",
+      importedFrom: w.company.name,
+      can: { edit: false, reopen: false },
+    });
+  });
+
+  test("only weeks from before the new apprenticeship, and only the same person's record", async () => {
+    const { w, newId, json, newTrainer } = await recordAndChange();
+    // The new apprenticeship said to start before those weeks: they would overlap its own.
+    await db.update(apprenticeships).set({ startsOn: "2025-09-01" }).where(eq(apprenticeships.id, newId));
+    expect(await importRecordJson(newTrainer, { apprenticeshipId: newId, json })).toEqual({
+      ok: false,
+      reason: "notBefore",
+      weekStart: mondays[0],
+    });
+    await db.update(apprenticeships).set({ startsOn: "2025-10-01" }).where(eq(apprenticeships.id, newId));
+    // Someone else's file (here: the person's name no longer matches the approvals).
+    await db.update(users).set({ name: "Jemand Anderes" }).where(eq(users.id, w.people.apprentice.id));
+    expect(await importRecordJson(newTrainer, { apprenticeshipId: newId, json })).toEqual({
+      ok: false,
+      reason: "otherPerson",
+    });
+    expect(await weeksOf(newId)).toHaveLength(0);
   });
 
   test("a week that is here already refuses the whole file, named", async () => {

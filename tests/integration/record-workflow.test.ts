@@ -5,7 +5,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { memberships } from "#db/schema/index.ts";
+import { apprenticeships, memberships } from "#db/schema/index.ts";
 import type { Ctx } from "#app/modules/context.server.ts";
 import { recordOverview } from "#app/modules/records/overview.server.ts";
 import { approvalQueue } from "#app/modules/records/queue.server.ts";
@@ -122,9 +122,11 @@ describe("the apprentice writes and submits", () => {
     expect(await findWeek(db, id, "2026-11-23")).toBeUndefined();
   });
 
-  test("after leaving the company she still reads her record but writes no more; the old trainer sees nothing", async () => {
+  test("after she leaves, the weeks up to her last day are still hers to finish and the old company's to approve; none after", async () => {
     const { w, id, as } = await recordWorld(db);
     await submitWeek(await as(w.people.apprentice), id, W48.monday);
+    // A change of company: the last day is Friday of W48, and she is signed out of the company.
+    await db.update(apprenticeships).set({ actualEndOn: "2026-11-27" }).where(eq(apprenticeships.id, id));
     await db
       .update(memberships)
       .set({ deactivatedAt: RECORD_NOW })
@@ -135,11 +137,30 @@ describe("the apprentice writes and submits", () => {
       content: filledWeek(),
       can: { edit: false },
     });
-    expect((await weekPage(lena, { apprenticeshipId: id, week: W49.key })).can.edit).toBe(false);
+    // W47 is hers to write and submit still; W49 lies after her last day: no such week.
+    expect(await saveWeek(lena, draftInput(id, "2026-11-16", 0, true))).toMatchObject({
+      ok: true,
+      status: "submitted",
+    });
     await expect(saveWeek(lena, draftInput(id, W49.monday, 0))).rejects.toThrow(NotFoundError);
+    await expect(weekPage(lena, { apprenticeshipId: id, week: W49.key })).rejects.toThrow(NotFoundError);
+    // The old trainer approves what is waiting, as the law asks of the company.
     const thomas = await as(w.people.trainer);
-    await expect(weekPage(thomas, { apprenticeshipId: id, week: W48.key })).rejects.toThrow(NotFoundError);
-    expect(await approvalQueue(thomas)).toEqual([]);
+    expect((await approvalQueue(thomas)).map((week) => week.weekStart).sort()).toEqual(["2026-11-16", W48.monday]);
+    const page = await weekPage(thomas, { apprenticeshipId: id, week: W48.key });
+    expect(
+      await reviewWeek(thomas, {
+        apprenticeshipId: id,
+        monday: W48.monday,
+        revision: page.revision,
+        action: "approve",
+        comment: "",
+      }),
+    ).toEqual({
+      ok: true,
+      changed: true,
+    });
+    await expect(weekPage(thomas, { apprenticeshipId: id, week: W49.key })).rejects.toThrow(NotFoundError);
   });
 });
 

@@ -16,7 +16,7 @@ import {
   schoolClasses,
   users,
 } from "#db/schema/index.ts";
-import { freshContent, saveWeek } from "#app/modules/records/save-week.server.ts";
+import { saveWeek } from "#app/modules/records/save-week.server.ts";
 import { mondayOf, weekKey } from "#app/modules/records/week-dates.ts";
 import { addDays, todayInGermany } from "#app/modules/training/training-year.ts";
 import { storeMedia } from "#app/modules/media/store.server.ts";
@@ -201,12 +201,13 @@ export async function createAccessWorld(db: Database) {
   const today = todayInGermany(new Date());
   const thisWeek = mondayOf(today);
   const lastWeek = addDays(thisWeek, -7);
-  const emptyWeek = { days: [], lines: [] };
+  // Submitted as an empty form would send it: the route decision posts the same form again.
+  const blankDays = Array.from({ length: 6 }, () => ({ place: null, hours: null, note: "" }));
   await saveWeek(apprenticeCtx, {
     apprenticeshipId: recordId,
     monday: lastWeek,
     revision: 0,
-    content: { ...emptyWeek, days: freshContent({ companyState: "ST" }, lastWeek).days },
+    content: { days: blankDays, lines: [] },
     accept: [],
     dismiss: [],
     submit: true,

@@ -92,8 +92,27 @@ describe("readWeekForm", () => {
       { section: "company", text: "Tür einpassen", hours: 2.5, day: 1, source: null },
       { section: "school", text: "Holzschutz", hours: null, day: null, source: null },
     ]);
-    expect(errors).toEqual({ "line1.hours": "errors.records.hours" });
+    expect(errors).toEqual({ "line1.hours": "errors.records.lineHours" });
     expect(typedHours).toEqual({ "line1.hours": "1,1" });
+  });
+
+  test("a line may hold a week's hours (up to 168), a day no more than 24", () => {
+    const { content, errors } = readWeekForm(
+      form(
+        Object.entries({
+          "day0.hours": "31,5",
+          "line.section": "company",
+          "line.text": "Werkstatt",
+          "line.hours": "31,5",
+        }),
+      ),
+    );
+    expect(content.lines[0]?.hours).toBe(31.5);
+    expect(errors).toEqual({ "day0.hours": "errors.records.hours" });
+    const tooMany = Object.entries({ "line.section": "company", "line.text": "Werkstatt", "line.hours": "168,25" });
+    expect(readWeekForm(form(tooMany)).errors).toEqual({
+      "line0.hours": "errors.records.lineHours",
+    });
   });
 
   test("unknown places, sections, days and sources fall back to nothing", () => {

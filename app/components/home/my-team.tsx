@@ -38,11 +38,12 @@ export function MyTeam({ team }: { team: Team }) {
                     ? [a.occupationName, stage(a)].filter(Boolean).join(" · ")
                     : t("home.team.noApprenticeship")}
                 </span>
-                {a.record.waiting + a.record.missing > 0 ? (
+                {a.record.waiting + a.record.returned + a.record.missing > 0 ? (
                   <span className="muted">
                     {t("team.records.column")}:{" "}
                     {[
                       a.record.waiting > 0 ? tc("team.records.waiting", a.record.waiting) : null,
+                      a.record.returned > 0 ? tc("team.records.returned", a.record.returned) : null,
                       a.record.missing > 0 ? tc("team.records.missing", a.record.missing) : null,
                     ]
                       .filter(Boolean)

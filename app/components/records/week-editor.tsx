@@ -11,8 +11,10 @@ import { ProposalList } from "./proposal-list.tsx";
 const BLANK_ROWS = 2;
 const AUTOSAVE_AFTER_MS = 1500;
 
+/** Hours as the field shows them: "7,5" in German, "7.5" in English; never a thousands mark. */
 function hoursText(locale: "de" | "en", hours: number | null): string {
-  return hours === null ? "" : formatNumber(locale, hours).replace(/\./g, "");
+  if (hours === null) return "";
+  return locale === "de" ? String(hours).replace(".", ",") : String(hours);
 }
 
 type SaveState =
@@ -20,7 +22,7 @@ type SaveState =
   | { kind: "dirty" }
   | { kind: "saving" }
   | { kind: "saved"; at: Date }
-  | { kind: "failed" };
+  | { kind: "failed"; message: string };
 
 /**
  * Keeps the draft on the server while the apprentice types: after a pause the whole form goes
@@ -34,11 +36,20 @@ function useAutosave(pageRevision: number) {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    if (fetcher.state !== "idle" || !fetcher.data) return;
+    if (fetcher.state !== "idle") return;
+    if (!fetcher.data) {
+      // No answer at all: no connection. The text is still on the page; "Speichern" sends it.
+      setState((s) => (s.kind === "saving" ? { kind: "failed", message: "records.autosave.failed" } : s));
+      return;
+    }
     if (fetcher.data.ok) {
       setSavedRevision(fetcher.data.revision);
       setState((s) => (s.kind === "saving" ? { kind: "saved", at: new Date() } : s));
-    } else setState({ kind: "failed" });
+    } else {
+      // A wrong entry or a newer version elsewhere: "Speichern" shows which (the fields are kept).
+      const invalid = Object.keys(fetcher.data.errors).length > 0;
+      setState({ kind: "failed", message: invalid ? "records.autosave.invalid" : fetcher.data.message });
+    }
   }, [fetcher.state, fetcher.data]);
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
   const onInput = () => {
@@ -72,7 +83,7 @@ function SaveStatus({ state }: { state: SaveState }) {
         : state.kind === "dirty"
           ? t("records.autosave.unsaved")
           : state.kind === "failed"
-            ? t("records.autosave.failed")
+            ? t(state.message)
             : "";
   return (
     <p className="record-save-status" role="status" aria-live="polite">
@@ -90,12 +101,18 @@ export function WeekEditor({ page, failure }: { page: WeekPage; failure: WeekAct
   const typedHours = failure?.typed?.hours ?? {};
   const errors = failure?.errors ?? {};
   const daily = page.apprenticeship.rhythm === "daily";
+  // Rows are numbered for people across the form; errors come back numbered by the lines with
+  // text (the server drops empty rows), so only those rows count for an error's index.
+  let rowNumber = 0;
   let lineIndex = -1;
   const lineRow = (section: RecordSection, line: RecordLine | null, key: string) => {
-    lineIndex += 1;
-    const n = lineIndex;
-    const textError = line ? errors[`line${n}.text`] : undefined;
-    const hoursError = line ? errors[`line${n}.hours`] : undefined;
+    rowNumber += 1;
+    if (line) lineIndex += 1;
+    const n = rowNumber - 1;
+    const at = line ? lineIndex : -1;
+    const textError = line ? errors[`line${at}.text`] : undefined;
+    const hoursError = line ? errors[`line${at}.hours`] : undefined;
+    const errorId = textError || hoursError ? `line-${n}-error` : undefined;
     return (
       <li key={key} className="record-line">
         <input type="hidden" name="line.section" value={section} />
@@ -106,15 +123,17 @@ export function WeekEditor({ page, failure }: { page: WeekPage; failure: WeekAct
           defaultValue={line?.text ?? ""}
           aria-label={t("records.line.text", { n: n + 1 })}
           aria-invalid={textError ? true : undefined}
+          aria-describedby={textError ? errorId : undefined}
           maxLength={600}
         />
         <input
           className="input record-hours"
           name="line.hours"
           inputMode="decimal"
-          defaultValue={typedHours[`line${n}.hours`] ?? hoursText(locale, line?.hours ?? null)}
+          defaultValue={(line ? typedHours[`line${at}.hours`] : undefined) ?? hoursText(locale, line?.hours ?? null)}
           aria-label={t("records.line.hours", { n: n + 1 })}
           aria-invalid={hoursError ? true : undefined}
+          aria-describedby={hoursError ? errorId : undefined}
           placeholder={t("records.line.hoursShort")}
         />
         {daily ? (
@@ -134,8 +153,8 @@ export function WeekEditor({ page, failure }: { page: WeekPage; failure: WeekAct
         ) : (
           <input type="hidden" name="line.day" value={line?.day ?? ""} />
         )}
-        {textError || hoursError ? (
-          <p className="field-errors">
+        {errorId ? (
+          <p id={errorId} className="field-errors">
             {[textError, hoursError]
               .filter(Boolean)
               .map((key) => t(key as string))

@@ -82,6 +82,7 @@ function RecordNote({ record }: { record: NonNullable<Apprentice["record"]> }) {
   const tc = useTCount();
   const parts = [
     record.waiting > 0 ? tc("team.records.waiting", record.waiting) : null,
+    record.returned > 0 ? tc("team.records.returned", record.returned) : null,
     record.missing > 0 ? tc("team.records.missing", record.missing) : null,
   ].filter(Boolean);
   return (

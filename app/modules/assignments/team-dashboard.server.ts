@@ -114,12 +114,13 @@ export async function teamDashboard(ctx: Ctx, companyId: string) {
     recordCounts(ctx, { companyId }),
   ]);
   // The Berichtsheft per person: waiting and missing weeks over their apprenticeships here.
-  const recordOf = new Map<string, { apprenticeshipId: string; waiting: number; missing: number }>();
+  const recordOf = new Map<string, { apprenticeshipId: string; waiting: number; returned: number; missing: number }>();
   for (const row of records) {
     const seen = recordOf.get(row.apprenticeId);
     recordOf.set(row.apprenticeId, {
       apprenticeshipId: row.apprenticeshipId,
       waiting: (seen?.waiting ?? 0) + row.waiting,
+      returned: (seen?.returned ?? 0) + row.returned,
       missing: (seen?.missing ?? 0) + row.missing,
     });
   }

@@ -11,9 +11,11 @@ import { gradingQueueCount } from "#app/modules/quizzes/grading-queue.server.ts"
 import { companyTeam, myTraining, schoolClassesWithStudents } from "#app/modules/training/queries.server.ts";
 
 /** The company's Berichtsheft at a glance: weeks waiting for approval, weeks missing. */
-function recordTotals(rows: { waiting: number; missing: number }[]) {
+function recordTotals(rows: { waiting: number; returned: number; missing: number }[]) {
   return {
     waiting: rows.reduce((sum, row) => sum + row.waiting, 0),
+    // The weeks still open in every record of theirs, also one of a company they left.
+    returned: rows.reduce((sum, row) => sum + row.returned, 0),
     missing: rows.reduce((sum, row) => sum + row.missing, 0),
   };
 }
@@ -23,11 +25,12 @@ async function myRecordNote(ctx: Ctx) {
   const rows = await recordCounts(ctx, { own: true });
   const today = todayInGermany(ctx.now);
   // The running apprenticeship (an apprentice is an apprentice of one company at a time).
-  const current = rows.find((row) => row.firstMonday <= mondayOf(today));
+  const current = rows.find((row) => row.firstMonday <= mondayOf(today) && row.endsOn >= today);
   if (!current) return null;
   return {
     apprenticeshipId: current.apprenticeshipId,
     week: weekKey(mondayOf(today)),
+    // The weeks still open in every record of theirs, also one of a company they left.
     returned: rows.reduce((sum, row) => sum + row.returned, 0),
     missing: rows.reduce((sum, row) => sum + row.missing, 0),
   };

@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Actor } from "#app/modules/context.server.ts";
 import { organizationIdsWith } from "./permissions.ts";
-import { classRoster, teamRoster } from "./rosters.server.ts";
+import { classRoster } from "./rosters.server.ts";
 
 function within(column: SQL, ids: string[]): SQL {
   if (ids.length === 0) return sql`false`;
@@ -19,8 +19,10 @@ type Contract = { apprenticeId: SQL; companyId: SQL };
  * the lists (queue, counts, team) and the week page ask the same question (DESIGN.md "Who sees
  * what"). Each part is a boolean expression:
  * - `own`: the apprentice: reads always (the record is theirs, also after a change of company);
- *   writes while still an apprentice of that company (`ownWritable`).
- * - `company`: trainers and admins of the company, while the person is its apprentice.
+ *   writes and submits the weeks of the apprenticeship (`ownWritable`; the weeks end with its
+ *   last day, so nothing after a change of company lands with the old one).
+ * - `company`: trainers and admins of the company that holds the apprenticeship — also after the
+ *   apprentice left, for the weeks up to the last day (they must be approved by that company).
  * - `review`: the company's trainers (`records.review`), never for their own record, whatever
  *   roles they hold elsewhere.
  * - `school`: teachers and admins of a school where the apprentice is in a class: days and the
@@ -31,15 +33,16 @@ export const recordRule = {
     return sql`(${ap.apprenticeId} = ${actor.id})`;
   },
   ownWritable(actor: Actor, ap: Contract): SQL {
-    return sql`(${ap.apprenticeId} = ${actor.id} and ${teamRoster.where(ap.companyId, ap.apprenticeId)})`;
+    // Her own weeks up to the apprenticeship's last day, also after leaving: the record of that
+    // apprenticeship must still be completed and submitted via the company (HwO § 36).
+    return sql`(${ap.apprenticeId} = ${actor.id})`;
   },
   company(actor: Actor, ap: Contract): SQL {
-    const ids = organizationIdsWith(actor, "team.view");
-    return sql`(${within(ap.companyId, ids)} and ${teamRoster.where(ap.companyId, ap.apprenticeId)})`;
+    return within(ap.companyId, organizationIdsWith(actor, "team.view"));
   },
   review(actor: Actor, ap: Contract): SQL {
     const ids = organizationIdsWith(actor, "records.review");
-    return sql`(${within(ap.companyId, ids)} and ${ap.apprenticeId} <> ${actor.id} and ${teamRoster.where(ap.companyId, ap.apprenticeId)})`;
+    return sql`(${within(ap.companyId, ids)} and ${ap.apprenticeId} <> ${actor.id})`;
   },
   school(actor: Actor, ap: Contract): SQL {
     return classRoster.where(organizationIdsWith(actor, "classes.view"), ap.apprenticeId);

@@ -54,7 +54,7 @@ export type ApprovedWeekNow = { weekStart: string; content: RecordContent; conte
 export type ChainCheck =
   | { ok: true; approvals: number }
   | { ok: false; approvals: number; weekStart: string; reason: ChainFault };
-export type ChainFault = "hashMismatch" | "brokenLink" | "contentChanged" | "gap";
+export type ChainFault = "hashMismatch" | "brokenLink" | "contentChanged" | "gap" | "unsealed";
 
 /**
  * Walks one chain in order: every link's hash must be the hash of its snapshot and the link

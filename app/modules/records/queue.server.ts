@@ -56,8 +56,9 @@ export async function nextWaitingWeek(
 export type RecordCounts = {
   apprenticeshipId: string;
   apprenticeId: string;
-  /** The Monday of the apprenticeship's first week. */
+  /** The Monday of the apprenticeship's first week, and its last day. */
   firstMonday: string;
+  endsOn: string;
   waiting: number;
   /** Drafts a trainer sent back with a comment. */
   returned: number;
@@ -65,8 +66,9 @@ export type RecordCounts = {
 };
 
 /**
- * Per apprenticeship the actor follows as a company (or, with `own`, their own running ones): weeks waiting for approval and weeks
- * missing (ended weeks since the start without a submitted or approved sheet). One statement,
+ * Per apprenticeship the actor follows as a company (or, with `own`, their own): weeks waiting
+ * for approval, weeks returned, and weeks missing (ended weeks since the start without a submitted or approved sheet
+ * that were not returned: the same three states the record page lists). One statement,
  * whatever the number of apprentices and weeks: the due weeks are counted by arithmetic, the
  * stored ones by the (apprenticeship, week) index.
  */
@@ -92,17 +94,19 @@ export async function recordCounts(
     sql`with due as (
       select ap.id, ap.apprentice_id,
         date_trunc('week', ap.starts_on)::date as first_monday,
+        coalesce(ap.actual_end_on, ap.planned_end_on) as ends_on,
         least(coalesce(ap.actual_end_on, ap.planned_end_on), ${today}::date - 7) as last_day
       from apprenticeships ap
       where ${scope.own ? recordRule.ownWritable(ctx.actor, contract) : recordRule.company(ctx.actor, contract)} and ${only}
     )
-    select due.id as "apprenticeshipId", due.apprentice_id as "apprenticeId", due.first_monday::text as "firstMonday",
+    select due.id as "apprenticeshipId", due.apprentice_id as "apprenticeId", due.first_monday::text as "firstMonday", due.ends_on::text as "endsOn",
       (select count(*)::int from record_weeks w where w.apprenticeship_id = due.id and w.status = 'submitted') as waiting,
       (select count(*)::int from record_weeks w where w.apprenticeship_id = due.id and w.status = 'draft'
         and w.return_comment is not null) as returned,
       greatest(0, case when due.last_day < due.first_monday then 0
         else ((due.last_day - due.first_monday) / 7 + 1) end
-        - (select count(*)::int from record_weeks w where w.apprenticeship_id = due.id and w.status <> 'draft'
+        - (select count(*)::int from record_weeks w where w.apprenticeship_id = due.id
+            and (w.status <> 'draft' or w.return_comment is not null)
             and w.week_start between due.first_monday and due.last_day))::int as missing
     from due`,
   );

@@ -8,6 +8,7 @@ import { NotFoundError } from "#app/utils/errors.ts";
 import type { ApprovalSnapshot } from "./chain.server.ts";
 import { loadRecordContract, type RecordContract } from "./contract.server.ts";
 import { type ImportWeek, planRecordImport } from "./record-json-plan.server.ts";
+import { mondayOf } from "./week-dates.ts";
 import { RECORD_JSON_MAX_BYTES, recordJsonHeaderSchema, recordJsonSchema } from "./record-json-schema.ts";
 
 export type RecordImportFailure =
@@ -18,7 +19,9 @@ export type RecordImportFailure =
   | "noApprovedWeeks"
   | "chainBroken"
   | "leftOutApproval"
-  | "weekTaken";
+  | "weekTaken"
+  | "notBefore"
+  | "otherPerson";
 
 export type RecordImportResult =
   | {
@@ -78,6 +81,18 @@ export async function importRecordJson(
   if (!parsed.success) return { ok: false, reason: "notRecord" };
   const plan = planRecordImport(parsed.data);
   if (!plan.ok) return plan;
+  // Only weeks before this apprenticeship began: the weeks here are written and approved here.
+  const firstMonday = mondayOf(contract.startsOn);
+  const inside = plan.weeks.map(({ week }) => week.weekStart).filter((monday) => monday >= firstMonday);
+  if (inside.length > 0) return { ok: false, reason: "notBefore", weekStart: inside.sort()[0] };
+  // The record of this apprentice, not of someone else (names as the approvals sealed them).
+  const sameName = (name: string) =>
+    name.normalize("NFC").trim().toLocaleLowerCase("de") ===
+    contract.apprenticeName.normalize("NFC").trim().toLocaleLowerCase("de");
+  const strangers = plan.weeks.flatMap(({ week }) =>
+    week.approvals.filter((a) => !sameName(a.snapshot.apprenticeName)),
+  );
+  if (!sameName(parsed.data.apprentice.name) || strangers.length > 0) return { ok: false, reason: "otherPerson" };
 
   const done = {
     ok: true as const,

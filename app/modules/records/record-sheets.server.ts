@@ -10,8 +10,8 @@ import type { RecordSheet } from "./sheet.ts";
 import { addDays } from "#app/modules/training/training-year.ts";
 import { isoWeekOf, mondayOf, mondayOfWeekKey, sheetDates, sheetNumber, weekKey } from "./week-dates.ts";
 
-/** A PDF of more than this many weeks is split by the person (three years are about 160). */
-export const SHEETS_MAX = 200;
+/** The most weeks one PDF holds: four years and a half (the longest apprenticeship plus a change). */
+export const SHEETS_MAX = 240;
 
 /**
  * The sheets of a range of weeks, as the PDF prints them: stored weeks as they are, weeks not

@@ -33,7 +33,7 @@ export async function verifyRecords(
             apprenticeshipIds.map((id) => sql`${id}`),
             sql`, `,
           )})`;
-  const [links, weeks] = await Promise.all([
+  const [links, weeks, unsealed] = await Promise.all([
     selectRows<LinkRow>(
       db,
       sql`select w.apprenticeship_id as "apprenticeshipId", e.chain_id as "chainId", w.week_start::text as "weekStart",
@@ -50,6 +50,17 @@ export async function verifyRecords(
         from record_weeks w
         where w.status = 'approved' and ${scope}`,
     ),
+    // Approved once, not approved now, and no reopening (with its reason) since: only a change
+    // that went around the app and the trigger leaves a week like this.
+    selectRows<{ apprenticeshipId: string; weekStart: string }>(
+      db,
+      sql`select w.apprenticeship_id as "apprenticeshipId", w.week_start::text as "weekStart"
+        from record_weeks w
+        where w.status <> 'approved' and ${scope}
+          and exists (select 1 from record_events e where e.week_id = w.id and e.action = 'approved')
+          and not exists (select 1 from record_events r where r.week_id = w.id and r.action = 'reopened'
+            and r.at >= (select max(e.at) from record_events e where e.week_id = w.id and e.action = 'approved'))`,
+    ),
   ]);
   const chains = new Map<string, { apprenticeshipId: string; links: ChainLink[]; weeks: WeekRow[] }>();
   const chainOf = (apprenticeshipId: string, chainId: string) => {
@@ -64,11 +75,19 @@ export async function verifyRecords(
   // A week approved with no approval on record: its own (empty) chain, which fails.
   for (const week of weeks)
     chainOf(week.apprenticeshipId, week.chainId ?? `missing:${week.apprenticeshipId}`).weeks.push(week);
-  return [...chains.entries()].map(([chainId, chain]) => ({
+  const results: RecordVerification[] = [...chains.entries()].map(([chainId, chain]) => ({
     apprenticeshipId: chain.apprenticeshipId,
     chainId,
     result: checkChain(chain.links, chain.weeks),
   }));
+  for (const week of unsealed) {
+    results.push({
+      apprenticeshipId: week.apprenticeshipId,
+      chainId: `unsealed:${week.apprenticeshipId}:${week.weekStart}`,
+      result: { ok: false, approvals: 0, weekStart: week.weekStart, reason: "unsealed" },
+    });
+  }
+  return results;
 }
 
 /** The first failing chain of one apprenticeship's record, or null if all verify. */

@@ -51,9 +51,10 @@ export async function weekAction(ctx: Ctx, input: { apprenticeshipId: string; we
     intent,
     ...extra,
   });
-  if (!Number.isInteger(revision) || revision < 0) return fail("records.review.stale");
+  const review = intent === "approve" || intent === "approveNext" || intent === "return" || intent === "reopen";
+  if (review && (!Number.isInteger(revision) || revision < 0)) return fail("records.review.stale");
 
-  if (intent === "approve" || intent === "approveNext" || intent === "return" || intent === "reopen") {
+  if (review) {
     const comment = field(formData, "comment");
     const action = intent === "approveNext" ? "approve" : intent;
     const result = await reviewWeek(ctx, {
@@ -85,6 +86,9 @@ export async function weekAction(ctx: Ctx, input: { apprenticeshipId: string; we
   const typed = { content, hours: typedHours };
   const submit = intent === "submit";
   if (Object.keys(errors).length > 0) return fail("errors.records.fixBelow", { errors, typed });
+  // A form without its revision (an old page, a forged post) is treated like a stale one: nothing
+  // is written, and what was typed is shown again.
+  if (!Number.isInteger(revision) || revision < 0) return fail("records.stale", { typed });
   const accept = formData.get("acceptAll") !== null ? ("all" as const) : formData.getAll("accept").map(String);
   const result = await saveWeek(ctx, {
     apprenticeshipId: input.apprenticeshipId,

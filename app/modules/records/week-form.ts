@@ -13,14 +13,15 @@ export type WeekFormErrors = Record<string, string>;
 export function parseHours(raw: string): number | null {
   const text = raw.trim().replace(",", ".");
   if (text === "") return null;
-  if (!/^\d{1,2}(\.\d{1,2})?$/.test(text)) return Number.NaN;
+  if (!/^\d{1,3}(\.\d{1,2})?$/.test(text)) return Number.NaN;
   return Number(text);
 }
 
-function validHours(hours: number | null): boolean {
-  return (
-    hours === null || (Number.isFinite(hours) && hours >= 0 && hours <= MAX_HOURS_PER_DAY && (hours * 4) % 1 === 0)
-  );
+/** A line may sum the week (the weekly rhythm): up to seven full days. */
+const MAX_HOURS_PER_LINE = MAX_HOURS_PER_DAY * 7;
+
+function validHours(hours: number | null, max = MAX_HOURS_PER_DAY): boolean {
+  return hours === null || (Number.isFinite(hours) && hours >= 0 && hours <= max && (hours * 4) % 1 === 0);
 }
 
 function text(formData: FormData, name: string): string {
@@ -72,8 +73,8 @@ export function readWeekForm(formData: FormData): {
     const section = sections[i] as RecordSection;
     const rawHours = hoursList[i] ?? "";
     const hours = parseHours(rawHours);
-    if (!validHours(hours)) {
-      errors[`line${index}.hours`] = "errors.records.hours";
+    if (!validHours(hours, MAX_HOURS_PER_LINE)) {
+      errors[`line${index}.hours`] = "errors.records.lineHours";
       typedHours[`line${index}.hours`] = rawHours;
     }
     if (lineText.length > LINE_MAX) errors[`line${index}.text`] = "errors.records.lineTooLong";
@@ -81,7 +82,7 @@ export function readWeekForm(formData: FormData): {
     lines.push({
       section: RECORD_SECTIONS.includes(section) ? section : "company",
       text: lineText.slice(0, LINE_MAX * 2),
-      hours: validHours(hours) ? hours : null,
+      hours: validHours(hours, MAX_HOURS_PER_LINE) ? hours : null,
       day: dayList[i] !== "" && Number.isInteger(day) && day >= 0 && day < DAYS_PER_SHEET ? day : null,
       source: /^(lesson|quiz|assignment):[0-9a-f-]{36}$/.test(sources[i] ?? "") ? (sources[i] ?? null) : null,
     });

@@ -35,9 +35,9 @@ export async function weekPage(ctx: Ctx, input: { apprenticeshipId: string; week
   if (!monday) throw new NotFoundError("record");
   const { contract, access } = await loadRecordContract(ctx.db, ctx.actor, input.apprenticeshipId);
   const today = todayInGermany(ctx.now);
-  if (!weekInRecord(contract, monday, today)) throw new NotFoundError("record");
-
   const stored = await findWeek(ctx.db, contract.id, monday);
+  // A week taken over from another company lies before this apprenticeship: it opens too.
+  if (!weekInRecord(contract, monday, today) && !stored?.origin) throw new NotFoundError("record");
   const schoolOnly = seesSchoolPartOnly(access);
   const fullContent = stored?.content ?? freshContent(contract, monday);
   const content = schoolOnly ? schoolPart(fullContent) : fullContent;
