@@ -216,3 +216,15 @@ describe("proposals from Werkbank", () => {
     expect((await weekPage(lena, { apprenticeshipId: id, week: "2026-W49" })).proposals).toEqual([]);
   });
 });
+
+describe("the days a week asks for", () => {
+  test("the first week asks only for the days of the contract: it starts on a Friday", async () => {
+    const { w, id, as } = await recordWorld(db, IN_JANUARY);
+    const lena = await as(w.people.apprentice);
+    // The world's apprenticeship starts on Friday 1 August 2025 (ISO week 31).
+    const page = await weekPage(lena, { apprenticeshipId: id, week: "2025-W31" });
+    expect(page.warnings.filter((warning) => warning.kind === "dayWithoutEntry")).toEqual([
+      { kind: "dayWithoutEntry", day: 4 },
+    ]);
+  });
+});

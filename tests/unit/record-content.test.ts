@@ -66,6 +66,15 @@ describe("weekWarnings", () => {
     ]);
   });
 
+  test("a week the contract starts in on Wednesday and today is Thursday: only Wednesday and Thursday are due", () => {
+    const empty = newContent([null, null, null, null, null, null]);
+    expect(weekWarnings(empty, { minor: false, firstDay: 2, workdays: 4 })).toEqual([
+      { kind: "dayWithoutEntry", day: 2 },
+      { kind: "dayWithoutEntry", day: 3 },
+      { kind: "noLines" },
+    ]);
+  });
+
   test("absences and holidays count as entries", () => {
     const content = week([8, 8, 8]);
     content.days[3] = day("sick");

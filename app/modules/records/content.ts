@@ -71,13 +71,18 @@ export const MINOR_WEEK_HOURS = 40;
 /**
  * What the sheet should show a second look at; warnings, never refusals (the apprentice knows
  * the week). A workday (Monday to Friday) is empty without a place; Saturday only counts when used.
- * `minor`: the apprentice is under 18 in this week.
+ * `minor`: the apprentice is under 18 in this week. `firstDay`..`workdays`: the workdays to check
+ * (a week the apprenticeship starts or ends in, or the running week, has fewer).
  */
-export function weekWarnings(content: RecordContent, options: { minor: boolean; workdays?: number }): WeekWarning[] {
+export function weekWarnings(
+  content: RecordContent,
+  options: { minor: boolean; workdays?: number; firstDay?: number },
+): WeekWarning[] {
   const warnings: WeekWarning[] = [];
   const workdays = options.workdays ?? 5;
+  const firstDay = options.firstDay ?? 0;
   content.days.forEach((day, i) => {
-    if (i < workdays && day.place === null) warnings.push({ kind: "dayWithoutEntry", day: i });
+    if (i >= firstDay && i < workdays && day.place === null) warnings.push({ kind: "dayWithoutEntry", day: i });
   });
   if (content.lines.length === 0) warnings.push({ kind: "noLines" });
   if (options.minor) {

@@ -15,6 +15,11 @@ import { weekInRecord } from "./week-bounds.ts";
 import { isoWeekOf, mondayOfWeekKey, sheetDates, sheetNumber, weekKey } from "./week-dates.ts";
 import { findWeek } from "./week-row.server.ts";
 
+/** Which day of the week (Monday 0) a date is, counted from the week's Monday (may be outside 0..6). */
+function dayIndex(monday: string, date: string): number {
+  return Math.round((Date.parse(`${date}T12:00:00Z`) - Date.parse(`${monday}T12:00:00Z`)) / 86_400_000);
+}
+
 /** Workdays of the week that have begun: no "nothing entered" for Thursday on a Tuesday. */
 function daysSoFar(monday: string, today: string): number {
   const elapsed = Math.round((Date.parse(`${today}T12:00:00Z`) - Date.parse(`${monday}T12:00:00Z`)) / 86_400_000) + 1;
@@ -99,7 +104,12 @@ export async function weekPage(ctx: Ctx, input: { apprenticeshipId: string; week
     totals: weekTotals(content),
     warnings: schoolOnly
       ? []
-      : weekWarnings(content, { minor: isMinorOn(contract.birthDate, monday), workdays: daysSoFar(monday, today) }),
+      : weekWarnings(content, {
+          minor: isMinorOn(contract.birthDate, monday),
+          // Only the days of the contract that have begun: not before its start, after its end or after today.
+          firstDay: Math.max(0, dayIndex(monday, contract.startsOn)),
+          workdays: Math.min(daysSoFar(monday, today), dayIndex(monday, contract.lastDay) + 1),
+        }),
     returnComment: status === "draft" && !schoolOnly ? (stored?.returnComment ?? null) : null,
     submittedAt: stored?.submittedAt?.toISOString() ?? null,
     approval:
