@@ -41,7 +41,10 @@ export async function weekAction(ctx: Ctx, input: { apprenticeshipId: string; we
   const intent = field(formData, "intent") || "save";
   // The proposal buttons carry no intent: they save with the proposal taken or dropped.
   if (!KNOWN_INTENTS.includes(intent)) throw new NotFoundError("intent");
-  const revision = Number.parseInt(field(formData, "revision"), 10);
+  // A form without a readable revision (an old page, a forged post) counts as stale: the
+  // operations check who may act first, then find that no week has revision -1.
+  const parsedRevision = Number.parseInt(field(formData, "revision"), 10);
+  const revision = Number.isInteger(parsedRevision) && parsedRevision >= 0 ? parsedRevision : -1;
   const here = `/records/${input.apprenticeshipId}/${input.week}`;
   const fail = (message: string, extra: Partial<WeekActionFailure> = {}): WeekActionFailure => ({
     ok: false,
@@ -52,7 +55,6 @@ export async function weekAction(ctx: Ctx, input: { apprenticeshipId: string; we
     ...extra,
   });
   const review = intent === "approve" || intent === "approveNext" || intent === "return" || intent === "reopen";
-  if (review && (!Number.isInteger(revision) || revision < 0)) return fail("records.review.stale");
 
   if (review) {
     const comment = field(formData, "comment");
@@ -86,9 +88,6 @@ export async function weekAction(ctx: Ctx, input: { apprenticeshipId: string; we
   const typed = { content, hours: typedHours };
   const submit = intent === "submit";
   if (Object.keys(errors).length > 0) return fail("errors.records.fixBelow", { errors, typed });
-  // A form without its revision (an old page, a forged post) is treated like a stale one: nothing
-  // is written, and what was typed is shown again.
-  if (!Number.isInteger(revision) || revision < 0) return fail("records.stale", { typed });
   const accept = formData.get("acceptAll") !== null ? ("all" as const) : formData.getAll("accept").map(String);
   const result = await saveWeek(ctx, {
     apprenticeshipId: input.apprenticeshipId,
