@@ -47,10 +47,6 @@ export const recordRule = {
   school(actor: Actor, ap: Contract): SQL {
     return classRoster.where(organizationIdsWith(actor, "classes.view"), ap.apprenticeId);
   },
-  /** Any of the above: the apprenticeship's record is visible at all. */
-  any(actor: Actor, ap: Contract): SQL {
-    return sql`(${this.own(actor, ap)} or ${this.company(actor, ap)} or ${this.school(actor, ap)})`;
-  },
 };
 
 /** What the actor may do with one record, as the SQL above answered it for that row. */
