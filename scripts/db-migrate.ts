@@ -5,7 +5,7 @@ import { closeDatabase } from "#db/client.server.ts";
 import { upsertReferenceData } from "#db/seed/reference-data.server.ts";
 import { appDatabase } from "#app/utils/db.server.ts";
 
-const { db, kind } = await appDatabase();
+const { db, kind } = await appDatabase({ migrate: true });
 await upsertReferenceData(db);
 console.log(`Migrationen angewendet (${kind === "server" ? "PostgreSQL-Server" : "eingebettete Datenbank"}).`);
 await closeDatabase();

@@ -70,6 +70,18 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default("data"),
   UPLOADS_DIR: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
   DATABASE_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  /** Connections per app process; processes × this must stay below the server's max_connections. */
+  DATABASE_POOL_MAX: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(200).default(10)),
+  /** "pgbouncer": no prepared statements, as PgBouncer's transaction mode requires. */
+  DATABASE_POOL_MODE: z.preprocess(emptyAsUndefined, z.enum(["direct", "pgbouncer"]).default("direct")),
+  /** "false": migrations are a separate release step (`npm run db:migrate`); the app refuses an old schema. */
+  MIGRATE_ON_START: z.preprocess(
+    (value) => (typeof value === "string" ? value.trim().toLowerCase() || undefined : value),
+    z
+      .enum(["true", "false"])
+      .default("true")
+      .transform((value) => value === "true"),
+  ),
   TRUST_PROXY: trustProxy,
   APP_URL: appUrl,
   SEED_DEMO: z.preprocess(emptyAsUndefined, z.enum(["auto", "never"]).default("auto")),

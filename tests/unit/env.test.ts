@@ -8,10 +8,21 @@ describe("parseEnv", () => {
       PORT: 3000,
       DATA_DIR: "data",
       DATABASE_URL: undefined,
+      DATABASE_POOL_MAX: 10,
+      DATABASE_POOL_MODE: "direct",
+      MIGRATE_ON_START: true,
       TRUST_PROXY: 0,
       APP_URL: "http://localhost:3000",
       SEED_DEMO: "auto",
     });
+  });
+
+  test("reads the pool and migration settings of a deployment with several processes", () => {
+    const env = parseEnv({ DATABASE_POOL_MAX: "4", DATABASE_POOL_MODE: "pgbouncer", MIGRATE_ON_START: "FALSE" });
+    expect(env).toMatchObject({ DATABASE_POOL_MAX: 4, DATABASE_POOL_MODE: "pgbouncer", MIGRATE_ON_START: false });
+    expect(() => parseEnv({ DATABASE_POOL_MAX: "0" })).toThrow(/DATABASE_POOL_MAX/);
+    expect(() => parseEnv({ DATABASE_POOL_MODE: "session" })).toThrow(/DATABASE_POOL_MODE/);
+    expect(() => parseEnv({ MIGRATE_ON_START: "nein" })).toThrow(/MIGRATE_ON_START/);
   });
 
   test("reads the documented variables", () => {
