@@ -14,7 +14,7 @@ export const productionHashOptions = {
 // hash string, so these hashes still verify anywhere.
 const testHashOptions = { memoryCost: 256, timeCost: 1, parallelism: 1, outputLen: 32 } as const;
 
-export function hashOptions(env: NodeJS.ProcessEnv = process.env) {
+export function hashOptions(env: { VITEST?: string; NODE_ENV?: string } = process.env) {
   return env.VITEST && env.NODE_ENV !== "production" ? testHashOptions : productionHashOptions;
 }
 
