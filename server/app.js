@@ -2,13 +2,13 @@
 // The Express app in front of Remix: what every request passes through, static files included.
 // server/index.js builds it with the real build; tests build it with a stand-in.
 import { randomUUID } from "node:crypto";
-import { writeReadableStreamToWritable } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { readBodyWithLimit } from "./body-limit.js";
 import { logServerError } from "./log.js";
 import { pages } from "./pages.js";
 import { rejectCrossSiteWrites, securityHeaders } from "./security.js";
+import { writeBodyCoalesced } from "./stream-body.js";
 
 /**
  * @typedef {(request: Request, loadContext: import("@remix-run/node").AppLoadContext) => Promise<Response>} FetchHandler
@@ -106,6 +106,6 @@ async function sendRemixResponse(res, response) {
   res.status(response.status);
   // append, not set: a response may carry several Set-Cookie headers.
   for (const [name, value] of response.headers.entries()) res.append(name, value);
-  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  if (response.body) await writeBodyCoalesced(response.body, res);
   else res.end();
 }
