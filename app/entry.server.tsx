@@ -101,7 +101,8 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          // A client that went away (the stream is cancelled) is normal traffic, not an error.
+          if (shellRendered && !request.signal.aborted) console.error(error);
         },
       },
     );
